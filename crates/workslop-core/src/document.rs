@@ -1,0 +1,134 @@
+//! The Document: everything the signals read, built once per input.
+
+use rustc_hash::FxHashMap;
+
+use crate::collapsed::Collapsed;
+use crate::language::{self, Language, LanguageData};
+use crate::lowercase::lowercase_in_place_offsets;
+use crate::markup::{self, Format};
+use crate::sentences::{self, Paragraph, Sentence};
+use crate::span::Span;
+use crate::words::split_words;
+
+/// A source text read as prose. All spans are byte ranges into `source`.
+#[derive(Debug)]
+pub struct Document<'a> {
+    pub source: &'a str,
+    pub format: Format,
+    /// The source with non-prose bytes blanked (same length).
+    pub prose: String,
+    /// `prose` lowercased (same length).
+    pub lower: String,
+    /// `lower` with white space runs collapsed, for phrase matching.
+    pub collapsed: Collapsed,
+    pub words: Vec<Span>,
+    /// An interned id per word (equal ids, equal lowercase words), for n-grams and entropy.
+    pub word_ids: Vec<u32>,
+    /// How many distinct words.
+    pub vocabulary: usize,
+    pub sentences: Vec<Sentence>,
+    pub paragraphs: Vec<Paragraph>,
+    /// The language, or `None` when undetermined.
+    pub language: Option<&'static Language>,
+    /// URLs and e-mail addresses removed from the prose.
+    pub links: usize,
+}
+
+impl<'a> Document<'a> {
+    /// Reads `source`; `language` forces the language, otherwise it is detected.
+    pub fn new(source: &'a str, format: Format, language: Option<&'static Language>) -> Self {
+        let markup::Prose {
+            text: prose,
+            breaks,
+            links,
+        } = markup::extract(source, format);
+        let lower = lowercase_in_place_offsets(&prose);
+        let mut words = Vec::new();
+        split_words(&prose, &mut words);
+        let language =
+            language.or_else(|| language::detect(words.iter().map(|w| &prose[w.range()])));
+        let abbreviations = language
+            .and_then(|l| l.data())
+            .map(LanguageData::abbreviations)
+            .unwrap_or_default();
+        let (sentences, paragraphs) =
+            sentences::split(&prose, &lower, &words, &breaks, &abbreviations);
+        let (word_ids, vocabulary) = intern(&lower, &words);
+        let collapsed = Collapsed::new(&lower);
+        Document {
+            source,
+            format,
+            prose,
+            lower,
+            collapsed,
+            words,
+            word_ids,
+            vocabulary,
+            sentences,
+            paragraphs,
+            language,
+            links,
+        }
+    }
+
+    /// The lowercase text of word `i`.
+    pub fn word(&self, i: usize) -> &str {
+        &self.lower[self.words[i].range()]
+    }
+
+    /// The language's code, or `und`.
+    pub fn lang_code(&self) -> &'static str {
+        self.language.map_or(language::UNDETERMINED, |l| l.code)
+    }
+
+    /// The shipped data of the document's language, if it has any.
+    pub fn language_data(&self) -> Option<&'static LanguageData> {
+        self.language.and_then(|l| l.data())
+    }
+
+    /// Length in the unit rates are measured in: words, or characters for Han and kana text.
+    pub fn length_units(&self) -> usize {
+        self.words.len()
+    }
+}
+
+fn intern(lower: &str, words: &[Span]) -> (Vec<u32>, usize) {
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let word_ids = words
+        .iter()
+        .map(|w| {
+            let next = ids.len() as u32;
+            *ids.entry(&lower[w.range()]).or_insert(next)
+        })
+        .collect();
+    (word_ids, ids.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_every_layer_with_source_offsets() {
+        let src = "# Title\n\nThe Plan. The plan `code` works.\n";
+        let doc = Document::new(src, Format::Markdown, Language::by_code("en"));
+        assert_eq!(doc.words.len(), 6);
+        assert_eq!(doc.word(1), "the");
+        assert_eq!(doc.word_ids[1], doc.word_ids[3]);
+        assert_eq!(doc.word_ids[2], doc.word_ids[4]);
+        assert_eq!(doc.vocabulary, 4);
+        let sentences: Vec<_> = doc.sentences.iter().map(|s| &src[s.span.range()]).collect();
+        assert_eq!(sentences, ["Title", "The Plan.", "The plan `code` works."]);
+        assert_eq!(doc.paragraphs.len(), 2);
+        assert_eq!(doc.lang_code(), "en");
+    }
+
+    #[test]
+    fn empty_and_blank_inputs_have_no_words() {
+        for src in ["", "   \n\t\n", "```\ncode only\n```"] {
+            let doc = Document::new(src, Format::Markdown, None);
+            assert!(doc.words.is_empty() && doc.sentences.is_empty());
+            assert_eq!(doc.lang_code(), "und");
+        }
+    }
+}

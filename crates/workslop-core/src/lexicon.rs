@@ -1,0 +1,289 @@
+//! Phrase lexicons: parsing the data files and matching them in prose.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use serde::{Deserialize, Serialize};
+
+use crate::collapsed::Collapsed;
+use crate::span::Span;
+
+/// What kind of stock language an entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    AiVocabulary,
+    Buzzword,
+    StockOpener,
+    StockCloser,
+    Filler,
+    Hype,
+    Cta,
+    /// Added by the user's configuration.
+    Custom,
+}
+
+impl Category {
+    pub const ALL: [Category; 8] = [
+        Category::AiVocabulary,
+        Category::Buzzword,
+        Category::StockOpener,
+        Category::StockCloser,
+        Category::Filler,
+        Category::Hype,
+        Category::Cta,
+        Category::Custom,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::AiVocabulary => "ai-vocabulary",
+            Category::Buzzword => "buzzword",
+            Category::StockOpener => "stock-opener",
+            Category::StockCloser => "stock-closer",
+            Category::Filler => "filler",
+            Category::Hype => "hype",
+            Category::Cta => "cta",
+            Category::Custom => "custom",
+        }
+    }
+
+    /// How a finding describes a phrase of this category.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Category::AiVocabulary => "AI-style vocabulary",
+            Category::Buzzword => "marketing buzzword",
+            Category::StockOpener => "stock opener",
+            Category::StockCloser => "stock closer",
+            Category::Filler => "filler phrase",
+            Category::Hype => "hype with nothing behind it",
+            Category::Cta => "call-to-action cliché",
+            Category::Custom => "phrase from the project's list",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+/// One lexicon entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// Lowercase phrase, without the trailing `*` of a prefix entry.
+    pub phrase: String,
+    /// The phrase matches any word that starts with it (`delv*`).
+    pub prefix: bool,
+    pub category: Category,
+    pub weight: f64,
+    pub suggestion: Option<String>,
+}
+
+/// A malformed lexicon line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexiconError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+/// Parses `phrase<TAB>category<TAB>weight[<TAB>suggestion]` lines; `#` lines are comments.
+pub fn parse(tsv: &str) -> Result<Vec<Entry>, LexiconError> {
+    let mut entries = Vec::new();
+    for (i, line) in tsv.lines().enumerate() {
+        if line.starts_with('#') || line.is_empty() {
+            continue;
+        }
+        let error = |message: String| LexiconError {
+            line: i + 1,
+            message,
+        };
+        let fields: Vec<&str> = line.split('\t').collect();
+        if !(3..=4).contains(&fields.len()) {
+            return Err(error(format!(
+                "expected 3 or 4 tab-separated fields, found {}",
+                fields.len()
+            )));
+        }
+        let category = Category::from_name(fields[1])
+            .filter(|c| *c != Category::Custom)
+            .ok_or_else(|| error(format!("unknown category `{}`", fields[1])))?;
+        let weight: f64 = fields[2]
+            .parse()
+            .ok()
+            .filter(|w: &f64| (0.0..=3.0).contains(w) && *w > 0.0)
+            .ok_or_else(|| error(format!("weight `{}` is not a number in (0, 3]", fields[2])))?;
+        let (phrase, prefix) = match fields[0].strip_suffix('*') {
+            Some(stem) => (stem, true),
+            None => (fields[0], false),
+        };
+        if phrase.trim().is_empty() {
+            return Err(error("empty phrase".into()));
+        }
+        entries.push(Entry {
+            phrase: phrase.to_string(),
+            prefix,
+            category,
+            weight,
+            suggestion: fields
+                .get(3)
+                .map(|s| s.to_string())
+                .filter(|s| !s.is_empty()),
+        });
+    }
+    Ok(entries)
+}
+
+/// A phrase found in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub span: Span,
+    /// Index into `Matcher::entries`.
+    pub entry: u32,
+}
+
+/// An Aho-Corasick automaton over a lexicon, built once and shared.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    automaton: AhoCorasick,
+    entries: Vec<Entry>,
+    /// Pattern id to entry index (an entry with `'` also matches with `’`).
+    pattern_entry: Vec<u32>,
+}
+
+impl Matcher {
+    pub fn new(entries: Vec<Entry>) -> Self {
+        let mut patterns = Vec::with_capacity(entries.len());
+        let mut pattern_entry = Vec::with_capacity(entries.len());
+        for (i, entry) in entries.iter().enumerate() {
+            patterns.push(entry.phrase.clone());
+            pattern_entry.push(i as u32);
+            if entry.phrase.contains('\'') {
+                patterns.push(entry.phrase.replace('\'', "’"));
+                pattern_entry.push(i as u32);
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
+            .or_else(|_| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&patterns)
+            })
+            .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"));
+        Matcher {
+            automaton,
+            entries,
+            pattern_entry,
+        }
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn entry(&self, hit: Hit) -> &Entry {
+        &self.entries[hit.entry as usize]
+    }
+
+    /// Every whole-word occurrence in the collapsed lowercase prose, with source spans.
+    pub fn find(&self, text: &Collapsed, out: &mut Vec<Hit>) {
+        let s = text.text.as_str();
+        for m in self.automaton.find_iter(s) {
+            let entry_index = self.pattern_entry[m.pattern().as_usize()];
+            let entry = &self.entries[entry_index as usize];
+            let (start, mut end) = (m.start(), m.end());
+            if starts_inside_word(s, start) {
+                continue;
+            }
+            if entry.prefix {
+                end += s[end..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric())
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+            } else if ends_inside_word(s, end) {
+                continue;
+            }
+            out.push(Hit {
+                span: Span::new(text.to_source(start), text.to_source(end)),
+                entry: entry_index,
+            });
+        }
+    }
+}
+
+/// Letters of scripts written without spaces (Han, kana) are words on their own.
+fn is_unspaced(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+fn is_spaced_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !is_unspaced(c)
+}
+
+fn starts_inside_word(s: &str, start: usize) -> bool {
+    let before = s[..start].chars().next_back();
+    let first = s[start..].chars().next();
+    matches!((before, first), (Some(b), Some(f)) if is_spaced_word_char(b) && is_spaced_word_char(f))
+}
+
+fn ends_inside_word(s: &str, end: usize) -> bool {
+    let last = s[..end].chars().next_back();
+    let after = s[end..].chars().next();
+    matches!((last, after), (Some(l), Some(a)) if is_spaced_word_char(l) && is_spaced_word_char(a))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher(tsv: &str) -> Matcher {
+        Matcher::new(parse(tsv).unwrap())
+    }
+
+    fn found(m: &Matcher, text: &str) -> Vec<String> {
+        let lower = text.to_lowercase();
+        let mut hits = Vec::new();
+        m.find(&Collapsed::new(&lower), &mut hits);
+        hits.iter()
+            .map(|h| text[h.span.range()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn whole_words_longest_first_across_line_wraps() {
+        let m = matcher(
+            "delv*\tai-vocabulary\t2\nit's\tfiller\t0.5\nseamless\tbuzzword\t1\nunlock the full potential\tcta\t3\tsay what it does",
+        );
+        assert_eq!(
+            found(
+                &m,
+                "We delved into it. Unlock the\n  full potential, seamlessly. It’s seamless."
+            ),
+            ["delved", "Unlock the\n  full potential", "It’s", "seamless"]
+        );
+        assert!(found(&m, "undelved seamlessness").is_empty());
+    }
+
+    #[test]
+    fn han_phrases_need_no_spaces() {
+        let m = matcher("一站式\tbuzzword\t1\n赋能\tbuzzword\t2");
+        assert_eq!(
+            found(&m, "我们提供一站式服务，赋能企业"),
+            ["一站式", "赋能"]
+        );
+    }
+
+    #[test]
+    fn bad_lines_are_named() {
+        assert_eq!(parse("ok\tbuzzword\t1\nbad\tnope\t1").unwrap_err().line, 2);
+        assert!(parse("x\tbuzzword\tNaN").is_err());
+        assert!(parse("x\tbuzzword").is_err());
+    }
+}

@@ -1,0 +1,81 @@
+//! Byte offsets to 1-based line and column numbers (columns count characters).
+
+/// The start offset of every line of a text.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+/// A 1-based line and character column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineCol {
+    pub line: u32,
+    pub column: u32,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex { starts }
+    }
+
+    /// Positions of many offsets in one pass over the text, so a huge single line costs
+    /// linear time however many offsets point into it.
+    pub fn positions(&self, text: &str, offsets: &[usize]) -> Vec<LineCol> {
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_unstable_by_key(|&i| offsets[i]);
+        let mut out = vec![LineCol { line: 1, column: 1 }; offsets.len()];
+        let (mut cursor, mut column) = (0usize, 1u32);
+        let mut line = 0usize;
+        for i in order {
+            let offset = floor_char_boundary(text, offsets[i].min(text.len()));
+            let target_line = self.starts.partition_point(|&s| s <= offset) - 1;
+            if target_line != line || offset < cursor {
+                line = target_line;
+                cursor = self.starts[line];
+                column = 1;
+            }
+            column += text[cursor..offset].chars().count() as u32;
+            cursor = offset;
+            out[i] = LineCol {
+                line: line as u32 + 1,
+                column,
+            };
+        }
+        out
+    }
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_character_columns() {
+        let text = "ab\nçd é\n\nx";
+        let index = LineIndex::new(text);
+        let pos = index.positions(text, &[0, 4, 3, 7, 9, 10, 11, text.len()]);
+        let pairs: Vec<_> = pos.iter().map(|p| (p.line, p.column)).collect();
+        assert_eq!(
+            pairs,
+            [
+                (1, 1),
+                (2, 1),
+                (2, 1),
+                (2, 4),
+                (2, 5),
+                (3, 1),
+                (4, 1),
+                (4, 2)
+            ]
+        );
+    }
+}

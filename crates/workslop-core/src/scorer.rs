@@ -1,0 +1,317 @@
+//! The Scorer: validated configuration and shared automata, turning texts into Reports.
+
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashSet;
+
+use crate::config::{Config, ConfigError, DEFAULT_BIAS, DEFAULT_MIN_WORDS};
+use crate::document::Document;
+use crate::language::{LANGUAGE_DATA, Language, LanguageData};
+use crate::lexicon::{self, Category, Entry, Matcher};
+use crate::line_index::LineIndex;
+use crate::markup::Format;
+use crate::report::{Finding, Report, SCORE_VERSION, SignalReport, Verdict, round};
+use crate::score::combine;
+use crate::signals::{
+    BrandTerms, Context, Findings, LanguageResources, Outcome, REGISTRY, RawFinding,
+};
+use crate::suppress::Suppressions;
+
+/// Input that cannot be scored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputError {
+    /// Not UTF-8; `valid_up_to` is the byte offset of the first bad sequence.
+    NotUtf8 { valid_up_to: usize },
+    /// Larger than the 4 GiB a document may be.
+    TooLarge { bytes: usize },
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InputError::NotUtf8 { valid_up_to } => write!(
+                f,
+                "not valid UTF-8 (first bad byte at offset {valid_up_to})"
+            ),
+            InputError::TooLarge { bytes } => write!(f, "{bytes} bytes is over the 4 GiB limit"),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Scores texts. Build once (it validates the configuration and prepares the automata) and
+/// share it: it is `Sync`, and each language's lexicon is compiled on first use.
+#[derive(Debug)]
+pub struct Scorer {
+    config: Config,
+    forced_language: Option<&'static Language>,
+    /// Per registry index: the weight, or `None` when disabled.
+    weights: Vec<Option<f64>>,
+    bias: f64,
+    min_words: usize,
+    brand_terms: BrandTerms,
+    allowed: FxHashSet<String>,
+    extra: Vec<Entry>,
+    /// Per `LANGUAGE_DATA` index.
+    languages: Vec<OnceLock<Option<LanguageResources>>>,
+}
+
+impl Scorer {
+    pub fn new(config: Config) -> Result<Scorer, ConfigError> {
+        config.validate()?;
+        let forced_language = config
+            .lang
+            .as_deref()
+            .filter(|l| *l != "auto")
+            .and_then(Language::by_code);
+        let weights = REGISTRY
+            .iter()
+            .map(|s| {
+                let info = s.info();
+                let disabled = config
+                    .disable
+                    .iter()
+                    .any(|d| d.eq_ignore_ascii_case(info.code) || d == info.name);
+                let configured = config
+                    .weights
+                    .iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case(info.code) || *k == info.name);
+                (!disabled).then(|| configured.map_or(info.default_weight, |(_, w)| *w))
+            })
+            .collect();
+        let normalise = |p: &String| {
+            crate::lowercase::lowercase_in_place_offsets(
+                &p.split_whitespace().collect::<Vec<_>>().join(" "),
+            )
+        };
+        let allowed: FxHashSet<String> = config.allowed_phrases.iter().map(normalise).collect();
+        let extra = config
+            .extra_phrases
+            .iter()
+            .map(|p| Entry {
+                phrase: normalise(p),
+                prefix: false,
+                category: Category::Custom,
+                weight: 1.5,
+                suggestion: None,
+            })
+            .collect();
+        Ok(Scorer {
+            forced_language,
+            weights,
+            bias: config.bias.unwrap_or(DEFAULT_BIAS),
+            min_words: config.min_words.unwrap_or(DEFAULT_MIN_WORDS),
+            brand_terms: BrandTerms::new(&config.brand_terms),
+            allowed,
+            extra,
+            languages: LANGUAGE_DATA.iter().map(|_| OnceLock::new()).collect(),
+            config,
+        })
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Scores bytes, which must be UTF-8.
+    pub fn score_bytes(&self, bytes: &[u8], format: Format) -> Result<Report, InputError> {
+        let text = std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
+            valid_up_to: e.valid_up_to(),
+        })?;
+        self.try_score(text, format)
+    }
+
+    /// Scores one text; errors only when it is over 4 GiB.
+    pub fn try_score(&self, text: &str, format: Format) -> Result<Report, InputError> {
+        if text.len() > u32::MAX as usize {
+            return Err(InputError::TooLarge { bytes: text.len() });
+        }
+        Ok(self.score(text, format))
+    }
+
+    /// Scores one text. A text over 4 GiB is scored on its first 4 GiB; use
+    /// [`Scorer::try_score`] to refuse it instead.
+    pub fn score(&self, text: &str, format: Format) -> Report {
+        let text = truncate_to_limit(text);
+        let doc = Document::new(text, format, self.forced_language);
+        let suppressions = if format.has_comments() {
+            Suppressions::parse(text)
+        } else {
+            Suppressions::default()
+        };
+        let language = doc.language_data().and_then(|d| self.resources(d));
+        let cx = Context {
+            doc: &doc,
+            language,
+            brand_terms: &self.brand_terms,
+            allowed: &self.allowed,
+        };
+        let mut raw = Vec::new();
+        let mut measured = Vec::with_capacity(REGISTRY.len());
+        for (signal, weight) in REGISTRY.iter().zip(&self.weights) {
+            let info = signal.info();
+            let outcome = match weight {
+                None => Outcome::Skipped("disabled in the configuration"),
+                Some(_) if suppressions.suppresses_file(info.code, text.len()) => {
+                    Outcome::Skipped("disabled in this file")
+                }
+                Some(_) => {
+                    let mut findings = Findings::new(info, &suppressions);
+                    let outcome = signal.measure(&cx, &mut findings);
+                    raw.append(&mut findings.items);
+                    outcome
+                }
+            };
+            measured.push((info, weight.unwrap_or(0.0), outcome));
+        }
+        let too_short = doc.length_units() < self.min_words;
+        let combined = combine(self.bias, measured.iter().map(|(_, w, o)| (*w, o)));
+        let score = (!too_short).then(|| round(combined.score, 1));
+        let verdict = match score {
+            None => Verdict::TooShort,
+            Some(s) if s >= self.config.thresholds.fail => Verdict::Fail,
+            Some(s) if s >= self.config.thresholds.warn => Verdict::Warn,
+            Some(_) => Verdict::Pass,
+        };
+        let signals = measured
+            .into_iter()
+            .zip(combined.contributions)
+            .map(|((info, weight, outcome), contribution)| {
+                signal_report(
+                    info,
+                    weight,
+                    outcome,
+                    if too_short { 0.0 } else { contribution },
+                )
+            })
+            .collect();
+        Report {
+            score,
+            verdict,
+            lang: doc.lang_code().to_string(),
+            score_version: SCORE_VERSION.to_string(),
+            words: doc.words.len(),
+            sentences: doc.sentences.len(),
+            signals,
+            findings: locate(text, raw),
+        }
+    }
+
+    /// Scores many texts in parallel; the same reports, in the same order, as one by one.
+    pub fn score_batch<T: AsRef<str> + Sync>(&self, texts: &[T], format: Format) -> Vec<Report> {
+        texts
+            .par_iter()
+            .map(|t| self.score(t.as_ref(), format))
+            .collect()
+    }
+
+    fn resources(&self, data: &'static LanguageData) -> Option<&LanguageResources> {
+        let index = LANGUAGE_DATA.iter().position(|d| std::ptr::eq(d, data))?;
+        self.languages[index]
+            .get_or_init(|| {
+                let mut entries = lexicon::parse(data.lexicon).ok()?;
+                entries.retain(|e| !self.allowed.contains(&e.phrase));
+                entries.extend(self.extra.iter().cloned());
+                let transitions = data
+                    .transitions
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                    .map(|l| l.split_whitespace().map(str::to_string).collect())
+                    .collect();
+                Some(LanguageResources {
+                    lexicon: Matcher::new(entries),
+                    transitions,
+                })
+            })
+            .as_ref()
+    }
+
+    /// Measures one signal, for the signals' unit tests.
+    #[cfg(test)]
+    pub(crate) fn measure_one(
+        &self,
+        code: &str,
+        text: &str,
+        format: Format,
+    ) -> (Outcome, Vec<RawFinding>) {
+        let doc = Document::new(text, format, self.forced_language);
+        let suppressions = Suppressions::parse(text);
+        let language = doc.language_data().and_then(|d| self.resources(d));
+        let cx = Context {
+            doc: &doc,
+            language,
+            brand_terms: &self.brand_terms,
+            allowed: &self.allowed,
+        };
+        let signal = crate::signals::lookup(code).expect("known code");
+        let mut findings = Findings::new(signal.info(), &suppressions);
+        let outcome = signal.measure(&cx, &mut findings);
+        (outcome, findings.items)
+    }
+}
+
+fn truncate_to_limit(text: &str) -> &str {
+    let mut end = text.len().min(u32::MAX as usize);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+fn signal_report(
+    info: &crate::signals::SignalInfo,
+    weight: f64,
+    outcome: Outcome,
+    contribution: f64,
+) -> SignalReport {
+    let (value, subscore, confidence, skipped, details) = match outcome {
+        Outcome::Measured(m) => (m.value, m.subscore, m.confidence, None, m.details),
+        Outcome::Skipped(why) => (0.0, 0.0, 0.0, Some(why.to_string()), Default::default()),
+    };
+    SignalReport {
+        code: info.code.to_string(),
+        name: info.name.to_string(),
+        value: round(value, 4),
+        subscore: round(subscore.clamp(0.0, 1.0), 4),
+        weight,
+        contribution: round(contribution, 2),
+        confidence: round(confidence.clamp(0.0, 1.0), 4),
+        skipped,
+        details: details
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), round(v, 4)))
+            .collect(),
+    }
+}
+
+/// Sorts findings by position and gives them lines and columns.
+fn locate(text: &str, mut raw: Vec<RawFinding>) -> Vec<Finding> {
+    raw.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| a.code.cmp(b.code)));
+    if raw.is_empty() {
+        return Vec::new();
+    }
+    let index = LineIndex::new(text);
+    let offsets: Vec<usize> = raw
+        .iter()
+        .flat_map(|f| [f.span.start as usize, f.span.end as usize])
+        .collect();
+    let positions = index.positions(text, &offsets);
+    raw.into_iter()
+        .zip(positions.chunks(2))
+        .map(|(f, pos)| Finding {
+            code: f.code.to_string(),
+            name: f.name.to_string(),
+            message: f.message,
+            severity: f.severity,
+            span: f.span,
+            line: pos[0].line,
+            column: pos[0].column,
+            end_line: pos[1].line,
+            end_column: pos[1].column,
+            suggestion: f.suggestion,
+        })
+        .collect()
+}

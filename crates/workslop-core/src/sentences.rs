@@ -1,0 +1,226 @@
+//! Sentences and paragraphs, found from the gaps between words.
+//!
+//! A sentence ends at a block break or at a terminator (`.`, `!`, `?`, `…`, `。`, `！`, `？`) that
+//! is not followed by a lowercase word and does not close an abbreviation or an initial.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashSet;
+
+use crate::span::Span;
+
+/// A sentence: its source span and the range of its words in `Document::words`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub words: Range<u32>,
+}
+
+/// A paragraph (a block: paragraph, heading, list item...): its span and sentence range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Span,
+    pub sentences: Range<u32>,
+}
+
+/// Abbreviations that do not end a sentence, lowercase with their final period (`e.g.`, `z. b.`).
+#[derive(Debug, Default, Clone)]
+pub struct Abbreviations {
+    set: FxHashSet<String>,
+}
+
+impl Abbreviations {
+    /// One abbreviation per line; blank lines and `#` comments are ignored.
+    pub fn parse(list: &str) -> Self {
+        let set = list
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_lowercase)
+            .collect();
+        Abbreviations { set }
+    }
+
+    fn contains(&self, candidate: &str) -> bool {
+        self.set.contains(candidate)
+    }
+}
+
+const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '*', '_'];
+
+/// Splits into sentences and paragraphs. `prose` and `lower` are the prose and its lowercased
+/// copy (same offsets), `words` its word spans, `breaks` the sorted block breaks.
+pub fn split(
+    prose: &str,
+    lower: &str,
+    words: &[Span],
+    breaks: &[usize],
+    abbreviations: &Abbreviations,
+) -> (Vec<Sentence>, Vec<Paragraph>) {
+    let mut sentences = Vec::new();
+    let mut paragraphs = Vec::new();
+    if words.is_empty() {
+        return (sentences, paragraphs);
+    }
+    let mut first_word = 0usize;
+    let mut first_sentence = 0usize;
+    let mut next_break = breaks.partition_point(|&b| b <= words[0].start as usize);
+    for k in 0..words.len() {
+        let here = words[k];
+        let next = words.get(k + 1).copied();
+        let gap_end = next.map_or(lower.len(), |w| w.start as usize);
+        let gap = &lower[here.end as usize..gap_end];
+        let mut block_ends = next.is_none();
+        while next_break < breaks.len() && breaks[next_break] <= gap_end {
+            if breaks[next_break] >= here.end as usize {
+                block_ends = true;
+            }
+            next_break += 1;
+        }
+        let sentence_ends = block_ends
+            || ends_sentence(
+                lower,
+                words,
+                k,
+                gap,
+                next.map(|w| &prose[w.range()]),
+                abbreviations,
+            );
+        if sentence_ends {
+            let end = here.end as usize + terminal_len(gap);
+            sentences.push(Sentence {
+                span: Span::new(words[first_word].start as usize, end),
+                words: first_word as u32..k as u32 + 1,
+            });
+            first_word = k + 1;
+        }
+        if block_ends {
+            let start = sentences[first_sentence].span.start as usize;
+            let end = sentences.last().map_or(start, |s| s.span.end as usize);
+            paragraphs.push(Paragraph {
+                span: Span::new(start, end),
+                sentences: first_sentence as u32..sentences.len() as u32,
+            });
+            first_sentence = sentences.len();
+        }
+    }
+    (sentences, paragraphs)
+}
+
+fn ends_sentence(
+    lower: &str,
+    words: &[Span],
+    k: usize,
+    gap: &str,
+    next_word: Option<&str>,
+    abbreviations: &Abbreviations,
+) -> bool {
+    let trimmed = gap.trim_start_matches(|c: char| CLOSERS.contains(&c));
+    if gap.contains(['。', '！', '？']) {
+        return true;
+    }
+    let Some(terminator) = trimmed
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '.' | '!' | '?' | '…'))
+    else {
+        return false;
+    };
+    if next_word.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase)) {
+        return false;
+    }
+    if terminator == '.' && gap.starts_with('.') {
+        let word = &lower[words[k].range()];
+        if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
+            return false;
+        }
+        if abbreviations.contains(&format!("{word}.")) {
+            return false;
+        }
+        if k > 0 {
+            let previous = &lower[words[k - 1].range()];
+            let between = &lower[words[k - 1].end as usize..words[k].start as usize];
+            if between == ". " && abbreviations.contains(&format!("{previous}. {word}.")) {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// How many bytes of the gap after a sentence's last word still belong to it.
+fn terminal_len(gap: &str) -> usize {
+    gap.char_indices()
+        .find(|&(_, c)| {
+            !(matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？') || CLOSERS.contains(&c))
+        })
+        .map_or(gap.len(), |(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::split_words;
+
+    fn sentences(text: &str, breaks: &[usize]) -> Vec<String> {
+        let lower = text.to_lowercase();
+        let mut words = Vec::new();
+        split_words(&lower, &mut words);
+        let abbreviations = Abbreviations::parse("dr.\ne.g.\ninc.\nz. b.\np. ej.");
+        let (sentences, _) = split(text, &lower, &words, breaks, &abbreviations);
+        sentences
+            .iter()
+            .map(|s| text[s.span.range()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn terminators_split_and_abbreviations_do_not() {
+        assert_eq!(
+            sentences(
+                "Ask Dr. Smith, e.g. Today. Acme Inc. Ships it! Really? Yes… ok. J. R. Tolkien wrote.",
+                &[]
+            ),
+            [
+                "Ask Dr. Smith, e.g. Today.",
+                "Acme Inc. Ships it!",
+                "Really?",
+                "Yes… ok.",
+                "J. R. Tolkien wrote."
+            ]
+        );
+    }
+
+    #[test]
+    fn multi_part_abbreviations_and_lowercase_continuations() {
+        assert_eq!(
+            sentences("Das ist z. B. Käse. Und p. ej. Queso.", &[]),
+            ["Das ist z. B. Käse.", "Und p. ej. Queso."]
+        );
+        assert_eq!(
+            sentences("It costs 3.5 euros. \"Great.\" She said.", &[]),
+            ["It costs 3.5 euros.", "Great.\"", "She said."]
+        );
+    }
+
+    #[test]
+    fn breaks_end_sentences_and_paragraphs() {
+        let text = "Heading without stop\n\nBody one. Body two";
+        let lower = text.to_lowercase();
+        let mut words = Vec::new();
+        split_words(&lower, &mut words);
+        let (s, p) = split(text, &lower, &words, &[20], &Abbreviations::default());
+        assert_eq!(s.len(), 3);
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[1].sentences, 1..3);
+        assert_eq!(&text[p[1].span.range()], "Body one. Body two");
+    }
+
+    #[test]
+    fn chinese_terminators_need_no_space() {
+        assert_eq!(
+            sentences("我们很好。你呢？好", &[]),
+            ["我们很好。", "你呢？", "好"]
+        );
+    }
+}

@@ -1,0 +1,227 @@
+//! Signals: each measures one tell of workslop and explains itself.
+//!
+//! A signal reads the [`Document`], pushes findings (spans with messages) and returns a
+//! sub-score in [0, 1] (0: like careful human copy, 1: strongly workslop) with a confidence
+//! in [0, 1] that grows with the evidence available, usually the text's length.
+
+mod brand_terms;
+mod repetition;
+mod stock_phrases;
+mod vocabulary;
+
+use std::collections::BTreeMap;
+
+use crate::document::Document;
+use crate::lexicon::Matcher;
+use crate::report::Severity;
+use crate::span::Span;
+use crate::suppress::Suppressions;
+
+pub use brand_terms::BrandTerms;
+
+/// What a signal is, for the registry, `rules` and `explain`.
+#[derive(Debug)]
+pub struct SignalInfo {
+    /// Stable code, never reused (`WS101`).
+    pub code: &'static str,
+    /// Stable kebab-case name (`stock-phrases`).
+    pub name: &'static str,
+    pub summary: &'static str,
+    /// Markdown: what it finds, why it matters, an example, what to write instead.
+    pub explanation: &'static str,
+    /// Weight in the score's logit when the configuration does not set one.
+    pub default_weight: f64,
+}
+
+/// What a signal measured.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Measurement {
+    /// The raw quantity, in the unit its explanation names.
+    pub value: f64,
+    pub subscore: f64,
+    pub confidence: f64,
+    /// Further raw counts worth reporting.
+    pub details: BTreeMap<&'static str, f64>,
+}
+
+/// A signal either measured the document or says why it could not.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Measured(Measurement),
+    Skipped(&'static str),
+}
+
+/// Per-language resources shared by all documents of that language.
+#[derive(Debug)]
+pub struct LanguageResources {
+    pub lexicon: Matcher,
+    /// Stock sentence-opening transitions, each as lowercase words.
+    pub transitions: Vec<Vec<String>>,
+}
+
+/// What a signal reads.
+#[derive(Debug)]
+pub struct Context<'a> {
+    pub doc: &'a Document<'a>,
+    /// `None` when the language is undetermined or has no data.
+    pub language: Option<&'a LanguageResources>,
+    pub brand_terms: &'a BrandTerms,
+    /// Lowercase phrases the project allows.
+    pub allowed: &'a rustc_hash::FxHashSet<String>,
+}
+
+/// A finding before line and column are known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawFinding {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub span: Span,
+    pub severity: Severity,
+    pub message: String,
+    pub suggestion: Option<String>,
+}
+
+/// Collects a signal's findings, dropping those suppressed inline.
+#[derive(Debug)]
+pub struct Findings<'a> {
+    info: &'static SignalInfo,
+    suppressions: &'a Suppressions,
+    pub items: Vec<RawFinding>,
+}
+
+impl<'a> Findings<'a> {
+    pub fn new(info: &'static SignalInfo, suppressions: &'a Suppressions) -> Self {
+        Findings {
+            info,
+            suppressions,
+            items: Vec::new(),
+        }
+    }
+
+    /// Records a finding; returns false (and drops it) when it is suppressed, so that the
+    /// signal does not count it either.
+    pub fn push(
+        &mut self,
+        span: Span,
+        severity: Severity,
+        message: String,
+        suggestion: Option<String>,
+    ) -> bool {
+        if self
+            .suppressions
+            .suppresses(self.info.code, span.start as usize)
+        {
+            return false;
+        }
+        self.items.push(RawFinding {
+            code: self.info.code,
+            name: self.info.name,
+            span,
+            severity,
+            message,
+            suggestion,
+        });
+        true
+    }
+}
+
+/// One signal.
+pub trait Signal: Send + Sync {
+    fn info(&self) -> &'static SignalInfo;
+    fn measure(&self, cx: &Context<'_>, findings: &mut Findings<'_>) -> Outcome;
+}
+
+/// Every signal, sorted by code.
+pub static REGISTRY: &[&dyn Signal] = &[
+    &stock_phrases::StockPhrases,
+    &vocabulary::FlatVocabulary,
+    &repetition::Repetition,
+    &brand_terms::MissingBrandTerms,
+];
+
+/// The signal with this code or name (case-insensitive code).
+pub fn lookup(key: &str) -> Option<&'static dyn Signal> {
+    REGISTRY
+        .iter()
+        .copied()
+        .find(|s| s.info().code.eq_ignore_ascii_case(key) || s.info().name == key)
+}
+
+/// `1 - e^(-x / scale)`: maps a non-negative rate to [0, 1), half-way at `scale * ln 2`.
+pub(crate) fn saturate(x: f64, scale: f64) -> f64 {
+    if !x.is_finite() || x <= 0.0 {
+        return 0.0;
+    }
+    1.0 - (-x / scale).exp()
+}
+
+/// `n / (n + half)`: confidence that reaches 0.5 at `half` units of evidence.
+pub(crate) fn ramp(n: f64, half: f64) -> f64 {
+    if n <= 0.0 { 0.0 } else { n / (n + half) }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+    use crate::config::Config;
+    use crate::markup::Format;
+    use crate::scorer::Scorer;
+
+    /// Measures one signal on a text with a default English scorer plus `config`.
+    pub fn measure(code: &str, text: &str, config: Config) -> (Outcome, Vec<RawFinding>) {
+        let scorer = Scorer::new(Config {
+            lang: Some("en".into()),
+            ..config
+        })
+        .unwrap();
+        scorer.measure_one(code, text, Format::Markdown)
+    }
+
+    pub fn flagged<'t>(text: &'t str, findings: &[RawFinding]) -> Vec<&'t str> {
+        findings.iter().map(|f| &text[f.span.range()]).collect()
+    }
+
+    pub fn subscore(outcome: &Outcome) -> f64 {
+        match outcome {
+            Outcome::Measured(m) => m.subscore,
+            Outcome::Skipped(why) => panic!("skipped: {why}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_is_sorted_unique_and_documented() {
+        let codes: Vec<_> = REGISTRY.iter().map(|s| s.info().code).collect();
+        assert!(codes.windows(2).all(|w| w[0] < w[1]), "{codes:?}");
+        let mut names: Vec<_> = REGISTRY.iter().map(|s| s.info().name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), REGISTRY.len());
+        for s in REGISTRY {
+            let i = s.info();
+            assert!(i.code.len() == 5 && i.code.starts_with("WS"), "{}", i.code);
+            assert!(
+                i.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{}",
+                i.name
+            );
+            assert!(!i.summary.is_empty() && i.default_weight > 0.0);
+            for heading in [
+                "## What it finds",
+                "## Why it matters",
+                "## Example",
+                "## Instead",
+            ] {
+                assert!(
+                    i.explanation.contains(heading),
+                    "{} lacks {heading}",
+                    i.code
+                );
+            }
+        }
+    }
+}

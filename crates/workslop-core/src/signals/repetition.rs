@@ -1,0 +1,231 @@
+//! WS201 repetition: repeated word sequences, duplicate sentences, same openers, stock transitions.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate};
+use crate::report::Severity;
+use crate::span::Span;
+
+pub struct Repetition;
+
+static INFO: SignalInfo = SignalInfo {
+    code: "WS201",
+    name: "repetition",
+    summary: "Repeated word sequences, duplicate sentences, same openers and stock transitions",
+    default_weight: 2.5,
+    explanation: "\
+## What it finds
+- word sequences of three or more words said again within 200 words;
+- sentences that repeat an earlier sentence word for word;
+- sentences that start with the same word as one of the two before them;
+- sentences that open with a stock transition (\"Moreover,\", \"Additionally,\", \"Ultimately,\").
+
+The value is the share of three-word sequences that repeat one from the previous 200 words,
+which keeps it comparable between short and long texts.
+
+## Why it matters
+Repetition pads copy without adding information, and a stack of \"Moreover\" and
+\"Additionally\" is the rhythm of text generated to a length rather than written to a point.
+
+## Example
+> Our tool saves time. Our tool saves money. Moreover, our tool saves effort.
+
+## Instead
+Cut the repeats and let each sentence carry something new. Join ideas with their real relation
+(\"because\", \"so\", \"but\") or none at all.
+",
+};
+
+/// Repeats count when the earlier occurrence is at most this many words back.
+const WINDOW_WORDS: usize = 200;
+const MIN_DUPLICATE_WORDS: usize = 4;
+
+impl Signal for Repetition {
+    fn info(&self) -> &'static SignalInfo {
+        &INFO
+    }
+
+    fn measure(&self, cx: &Context<'_>, findings: &mut Findings<'_>) -> Outcome {
+        let doc = cx.doc;
+        let ids = &doc.word_ids;
+        if ids.len() < 3 {
+            return Outcome::Skipped("too few words");
+        }
+        let repeated = repeated_trigrams(ids);
+        let trigrams = ids.len() - 2;
+        let mut repeated_count = 0usize;
+        let mut run_start: Option<usize> = None;
+        // Consecutive repeated trigrams are one longer repeated phrase: one finding each.
+        for i in 0..=trigrams {
+            let here = i < trigrams && repeated[i];
+            match (here, run_start) {
+                (true, None) => run_start = Some(i),
+                (false, Some(start)) => {
+                    let span = Span::new(
+                        doc.words[start].start as usize,
+                        doc.words[i + 1].end as usize,
+                    );
+                    let phrase = doc.lower[span.range()]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    if findings.push(
+                        span,
+                        Severity::Info,
+                        format!("Repeats \"{phrase}\" from shortly before"),
+                        Some("say it once, or say something new".into()),
+                    ) {
+                        repeated_count += i - start;
+                    }
+                    run_start = None;
+                }
+                _ => {}
+            }
+        }
+
+        let mut seen_sentences: FxHashSet<&[u32]> = FxHashSet::default();
+        let (mut duplicates, mut same_openers, mut transitions) = (0usize, 0usize, 0usize);
+        let transition_list = cx.language.map_or(&[][..], |l| l.transitions.as_slice());
+        for (k, sentence) in doc.sentences.iter().enumerate() {
+            let words = sentence.words.start as usize..sentence.words.end as usize;
+            let sentence_ids = &ids[words.clone()];
+            if sentence_ids.len() >= MIN_DUPLICATE_WORDS
+                && !seen_sentences.insert(sentence_ids)
+                && findings.push(
+                    sentence.span,
+                    Severity::Warning,
+                    "Repeats an earlier sentence word for word".into(),
+                    Some("delete the repeat".into()),
+                )
+            {
+                duplicates += 1;
+            }
+            let Some(&opener) = sentence_ids.first() else {
+                continue;
+            };
+            let earlier = doc.sentences[k.saturating_sub(2)..k]
+                .iter()
+                .filter(|s| s.words.len() >= 3);
+            if sentence_ids.len() >= 3
+                && earlier
+                    .map(|s| ids[s.words.start as usize])
+                    .any(|o| o == opener)
+            {
+                let span = doc.words[words.start];
+                if findings.push(
+                    span,
+                    Severity::Info,
+                    format!(
+                        "Another sentence starting with \"{}\"",
+                        doc.word(words.start)
+                    ),
+                    Some("vary how sentences start".into()),
+                ) {
+                    same_openers += 1;
+                }
+            }
+            if let Some(len) = transition_list
+                .iter()
+                .find_map(|t| starts_with_words(doc, words.clone(), t))
+            {
+                let span = Span::new(
+                    doc.words[words.start].start as usize,
+                    doc.words[words.start + len - 1].end as usize,
+                );
+                let quoted = &doc.source[span.range()];
+                if findings.push(
+                    span,
+                    Severity::Info,
+                    format!("Stock transition \"{quoted}\""),
+                    Some("drop it, or name the real link (because, so, but)".into()),
+                ) {
+                    transitions += 1;
+                }
+            }
+        }
+        let sentences = doc.sentences.len().max(1) as f64;
+        let share = repeated_count as f64 / trigrams as f64;
+        let pressure = 6.0 * share
+            + 2.0 * duplicates as f64 / sentences
+            + 1.5 * same_openers as f64 / sentences
+            + 4.0 * transitions as f64 / sentences;
+        Outcome::Measured(Measurement {
+            value: share,
+            subscore: saturate(pressure, 1.0),
+            confidence: ramp(doc.sentences.len() as f64, 3.0),
+            details: [
+                ("duplicate-sentences", duplicates as f64),
+                ("same-openers", same_openers as f64),
+                ("transitions", transitions as f64),
+            ]
+            .into(),
+        })
+    }
+}
+
+/// For each trigram position, whether the same trigram started within the previous window.
+fn repeated_trigrams(ids: &[u32]) -> Vec<bool> {
+    let mut last_seen: FxHashMap<u64, usize> = FxHashMap::default();
+    (0..ids.len() - 2)
+        .map(|i| {
+            // Ids are below 2^21 for any text under ~2 million distinct words; wider ids only
+            // risk a rare false repeat, never a panic.
+            let key =
+                (u64::from(ids[i]) << 42) ^ (u64::from(ids[i + 1]) << 21) ^ u64::from(ids[i + 2]);
+            last_seen
+                .insert(key, i)
+                .is_some_and(|prev| i - prev <= WINDOW_WORDS)
+        })
+        .collect()
+}
+
+/// Whether the sentence's first words are `phrase`; returns how many words matched.
+fn starts_with_words(
+    doc: &crate::document::Document<'_>,
+    words: std::ops::Range<usize>,
+    phrase: &[String],
+) -> Option<usize> {
+    (words.len() > phrase.len()
+        && phrase
+            .iter()
+            .enumerate()
+            .all(|(j, w)| doc.word(words.start + j) == w))
+    .then_some(phrase.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+    use crate::signals::testing::{flagged, measure, subscore};
+
+    #[test]
+    fn repeats_duplicates_openers_and_transitions_are_found() {
+        let text = "Our tool saves you time every day. Our tool saves you money every day. Moreover, our \
+                    tool is simple. Our tool saves you time every day. Additionally, it works.";
+        let (outcome, findings) = measure("WS201", text, Config::default());
+        let hits = flagged(text, &findings);
+        assert!(
+            hits.contains(&"Moreover") && hits.contains(&"Additionally"),
+            "{hits:?}"
+        );
+        assert!(
+            hits.contains(&"Our tool saves you time every day."),
+            "{hits:?}"
+        );
+        assert!(
+            hits.iter().any(|h| h.starts_with("Our tool saves you")),
+            "{hits:?}"
+        );
+        assert!(subscore(&outcome) > 0.8, "{outcome:?}");
+    }
+
+    #[test]
+    fn varied_prose_barely_registers() {
+        let text = "The bakery opens at seven. Rye loaves come out first, then the croissants at eight. \
+                    On Saturdays Marta runs a sourdough class for six people; it costs 40 euros and you \
+                    take your starter home. Orders over 20 loaves need two days' notice.";
+        let (outcome, findings) = measure("WS201", text, Config::default());
+        assert!(findings.is_empty(), "{findings:?}");
+        assert!(subscore(&outcome) < 0.05);
+    }
+}

@@ -1,0 +1,214 @@
+//! WS102 flat-vocabulary: lexical diversity outside the human band for the language.
+
+use rustc_hash::FxHashMap;
+
+use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, saturate};
+use crate::report::Severity;
+use crate::span::Span;
+
+pub struct FlatVocabulary;
+
+static INFO: SignalInfo = SignalInfo {
+    code: "WS102",
+    name: "flat-vocabulary",
+    summary: "Vocabulary diversity outside the range of human copy",
+    default_weight: 1.5,
+    explanation: "\
+## What it finds
+How varied the words are, measured two ways over sliding windows so that length does not
+decide the result: the moving-average type-token ratio (MATTR, windows of 50 words) and the
+Shannon entropy of the words in windows of 100, in bits. Each is compared with the band that
+human copy in the same language falls in; the sub-score grows with the distance outside it.
+
+The value is the MATTR.
+
+## Why it matters
+Copy that circles the same few words says little; copy whose every word is different reads
+like a thesaurus. Studies disagree on which way machine text leans, so both directions count.
+
+## Example
+> Our platform helps teams. Our platform helps teams plan. Our platform helps teams grow.
+
+## Instead
+Say more different things: each sentence should add a fact, a name, a number or a reason.
+",
+};
+
+const MATTR_WINDOW: usize = 50;
+const ENTROPY_WINDOW: usize = 100;
+/// Below this many words the measures are too noisy to use.
+const MIN_WORDS: usize = 30;
+
+/// The human band of a measure: values inside it score zero.
+#[derive(Debug, Clone, Copy)]
+struct Band {
+    low: f64,
+    high: f64,
+    /// Distance outside the band at which the sub-score reaches 1 - 1/e.
+    scale: f64,
+}
+
+impl Band {
+    fn distance(self, v: f64) -> f64 {
+        (self.low - v).max(v - self.high).max(0.0)
+    }
+}
+
+/// Human bands per language (see `data/README.md` for how they were measured).
+fn bands(_lang: &str) -> (Band, Band) {
+    (
+        Band {
+            low: 0.68,
+            high: 0.92,
+            scale: 0.08,
+        },
+        Band {
+            low: 5.6,
+            high: 6.6,
+            scale: 0.4,
+        },
+    )
+}
+
+impl Signal for FlatVocabulary {
+    fn info(&self) -> &'static SignalInfo {
+        &INFO
+    }
+
+    fn measure(&self, cx: &Context<'_>, findings: &mut Findings<'_>) -> Outcome {
+        let doc = cx.doc;
+        let ids = &doc.word_ids;
+        if ids.len() < MIN_WORDS {
+            return Outcome::Skipped("too few words to measure vocabulary");
+        }
+        let mattr = mattr(ids, MATTR_WINDOW);
+        let entropy = windowed_entropy(ids, ENTROPY_WINDOW);
+        let (mattr_band, entropy_band) = bands(doc.lang_code());
+        let subscore = 0.5 * saturate(mattr_band.distance(mattr), mattr_band.scale)
+            + 0.5 * saturate(entropy_band.distance(entropy), entropy_band.scale);
+        if subscore >= 0.5 {
+            let direction = if mattr < mattr_band.low {
+                "repetitive"
+            } else {
+                "unusually scattered"
+            };
+            let span = Span::new(
+                doc.words[0].start as usize,
+                doc.words[ids.len() - 1].end as usize,
+            );
+            findings.push(
+                span,
+                Severity::Info,
+                format!(
+                    "Vocabulary is {direction}: MATTR {mattr:.2} (human band {:.2}-{:.2})",
+                    mattr_band.low, mattr_band.high
+                ),
+                Some("vary the words by saying more distinct things".into()),
+            );
+        }
+        Outcome::Measured(Measurement {
+            value: mattr,
+            subscore,
+            confidence: ((ids.len() - MIN_WORDS) as f64 / 120.0).min(1.0),
+            details: [
+                ("entropy", entropy),
+                ("distinct-words", doc.vocabulary as f64),
+            ]
+            .into(),
+        })
+    }
+}
+
+/// Moving-average type-token ratio; the plain ratio when the text is shorter than a window.
+fn mattr(ids: &[u32], window: usize) -> f64 {
+    if ids.len() <= window {
+        let mut seen: Vec<u32> = ids.to_vec();
+        seen.sort_unstable();
+        seen.dedup();
+        return seen.len() as f64 / ids.len().max(1) as f64;
+    }
+    let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
+    let mut distinct = 0usize;
+    for &id in &ids[..window] {
+        let c = counts.entry(id).or_insert(0);
+        *c += 1;
+        if *c == 1 {
+            distinct += 1;
+        }
+    }
+    let mut total = distinct;
+    for i in window..ids.len() {
+        let out = counts.entry(ids[i - window]).or_insert(1);
+        *out -= 1;
+        if *out == 0 {
+            distinct -= 1;
+        }
+        let c = counts.entry(ids[i]).or_insert(0);
+        *c += 1;
+        if *c == 1 {
+            distinct += 1;
+        }
+        total += distinct;
+    }
+    total as f64 / ((ids.len() - window + 1) * window) as f64
+}
+
+/// Mean Shannon entropy (bits) of the words in consecutive windows; a shorter text is one window.
+fn windowed_entropy(ids: &[u32], window: usize) -> f64 {
+    let chunks: Vec<&[u32]> = if ids.len() < window * 2 {
+        vec![ids]
+    } else {
+        ids.chunks(window).filter(|c| c.len() == window).collect()
+    };
+    let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
+    let mut sum = 0.0;
+    for chunk in &chunks {
+        counts.clear();
+        for &id in *chunk {
+            *counts.entry(id).or_insert(0) += 1;
+        }
+        let n = chunk.len() as f64;
+        sum -= counts
+            .values()
+            .map(|&c| (c as f64 / n) * (c as f64 / n).log2())
+            .sum::<f64>();
+    }
+    sum / chunks.len().max(1) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::signals::testing::{measure, subscore};
+
+    #[test]
+    fn mattr_and_entropy_by_hand() {
+        assert_eq!(mattr(&[1, 2, 1, 2], 10), 0.5);
+        assert!((mattr(&[1, 2, 3, 1, 2, 3], 3) - 1.0).abs() < 1e-12);
+        assert!((mattr(&[1, 1, 2, 2], 2) - (1.0 + 2.0 + 1.0) / 6.0).abs() < 1e-12);
+        assert!((windowed_entropy(&[1, 2, 3, 4], 100) - 2.0).abs() < 1e-12);
+        assert_eq!(windowed_entropy(&[7; 10], 100), 0.0);
+    }
+
+    #[test]
+    fn repetitive_text_is_flagged_and_varied_text_is_not() {
+        let flat = "Our platform helps teams plan work. ".repeat(12);
+        let (outcome, findings) = measure("WS102", &flat, Config::default());
+        assert!(subscore(&outcome) > 0.8, "{outcome:?}");
+        assert_eq!(findings.len(), 1);
+        let varied = "Tasklane shows every open task on one board, sorted by due date. Teams of five to fifty \
+            people plan two-week sprints with it; a free plan covers three projects. Prices start at six \
+            euros per person each month, billed yearly, and schools pay nothing. Support answers within \
+            a working day from Leeds and Lisbon.";
+        let (outcome, findings) = measure("WS102", varied, Config::default());
+        assert!(subscore(&outcome) < 0.2, "{outcome:?}");
+        assert!(findings.is_empty());
+    }
+
+    #[test]
+    fn short_texts_are_skipped() {
+        let (outcome, _) = measure("WS102", "Too short to say.", Config::default());
+        assert!(matches!(outcome, Outcome::Skipped(_)));
+    }
+}
