@@ -115,7 +115,7 @@ macro_rules! language_data {
     };
 }
 
-language_data!("en");
+language_data!("de", "en", "es", "fr", "it", "pl", "pt", "zh");
 
 #[cfg(test)]
 mod tests {
@@ -146,22 +146,77 @@ mod tests {
     #[test]
     fn shipped_data_is_canonical() {
         for data in LANGUAGE_DATA {
-            let entries = crate::lexicon::parse(data.lexicon).unwrap_or_else(|e| panic!("{}: {e}", data.code));
-            assert!(entries.len() >= minimum_entries(data.code), "{}: {} entries", data.code, entries.len());
-            let raw: Vec<&str> = data.lexicon.lines().filter(|l| !l.starts_with('#')).map(|l| l.split('\t').next().unwrap_or("")).collect();
+            let entries = crate::lexicon::parse(data.lexicon)
+                .unwrap_or_else(|e| panic!("{}: {e}", data.code));
+            assert!(
+                entries.len() >= minimum_entries(data.code),
+                "{}: {} entries",
+                data.code,
+                entries.len()
+            );
+            let raw: Vec<&str> = data
+                .lexicon
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .map(|l| l.split('\t').next().unwrap_or(""))
+                .collect();
             for pair in raw.windows(2) {
-                assert!(pair[0] < pair[1], "{}: `{}` then `{}`: not sorted or duplicated", data.code, pair[0], pair[1]);
+                assert!(
+                    pair[0] < pair[1],
+                    "{}: `{}` then `{}`: not sorted or duplicated",
+                    data.code,
+                    pair[0],
+                    pair[1]
+                );
             }
             for (phrase, entry) in raw.iter().zip(&entries) {
-                assert_eq!(*phrase, phrase.to_lowercase(), "{}: not lowercase", data.code);
-                assert!(!phrase.contains("  ") && phrase.trim() == *phrase, "{}: `{phrase}` spacing", data.code);
-                assert!(!phrase.contains('’'), "{}: `{phrase}` uses ’; write '", data.code);
-                let covered = entries.iter().any(|p| p.prefix && p != entry && entry.phrase.starts_with(&p.phrase) && !entry.phrase[p.phrase.len()..].contains(' '));
-                assert!(!covered, "{}: `{phrase}` is covered by a prefix entry", data.code);
+                assert_eq!(
+                    *phrase,
+                    phrase.to_lowercase(),
+                    "{}: not lowercase",
+                    data.code
+                );
+                assert!(
+                    !phrase.contains("  ") && phrase.trim() == *phrase,
+                    "{}: `{phrase}` spacing",
+                    data.code
+                );
+                assert!(
+                    !phrase.contains('’'),
+                    "{}: `{phrase}` uses ’; write '",
+                    data.code
+                );
+                let covered = entries.iter().any(|p| {
+                    p.prefix
+                        && p != entry
+                        && entry.phrase.starts_with(&p.phrase)
+                        && !entry.phrase[p.phrase.len()..].contains(' ')
+                });
+                assert!(
+                    !covered,
+                    "{}: `{phrase}` is covered by a prefix entry",
+                    data.code
+                );
             }
+            let transitions: Vec<&str> = data.transitions.lines().collect();
+            assert!(
+                transitions.windows(2).all(|w| w[0] < w[1]) && !transitions.is_empty(),
+                "{}: transitions not sorted/unique",
+                data.code
+            );
             let abbreviations: Vec<&str> = data.abbreviations.lines().collect();
-            assert!(abbreviations.windows(2).all(|w| w[0] < w[1]), "{}: abbreviations not sorted/unique", data.code);
-            assert!(abbreviations.iter().all(|a| *a == a.to_lowercase() && a.ends_with('.')), "{}: abbreviations must be lowercase and end in '.'", data.code);
+            assert!(
+                abbreviations.windows(2).all(|w| w[0] < w[1]),
+                "{}: abbreviations not sorted/unique",
+                data.code
+            );
+            assert!(
+                abbreviations
+                    .iter()
+                    .all(|a| *a == a.to_lowercase() && a.ends_with('.')),
+                "{}: abbreviations must be lowercase and end in '.'",
+                data.code
+            );
         }
     }
 

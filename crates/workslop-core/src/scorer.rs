@@ -219,7 +219,11 @@ impl Scorer {
                     .lines()
                     .map(str::trim)
                     .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                    .map(|l| l.split_whitespace().map(str::to_string).collect())
+                    .map(|l| {
+                        let mut spans = Vec::new();
+                        crate::words::split_words(l, &mut spans);
+                        spans.iter().map(|s| l[s.range()].to_string()).collect()
+                    })
                     .collect();
                 Some(LanguageResources {
                     lexicon: Matcher::new(entries),
