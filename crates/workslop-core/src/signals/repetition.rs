@@ -17,7 +17,7 @@ static INFO: SignalInfo = SignalInfo {
 ## What it finds
 - word sequences of three or more words said again within 200 words;
 - sentences that repeat an earlier sentence word for word;
-- sentences that start with the same word as one of the two before them;
+- a third sentence in a row starting with the same word;
 - sentences that open with a stock transition (\"Moreover,\", \"Additionally,\", \"Ultimately,\").
 
 The value is the share of three-word sequences that repeat one from the previous 200 words,
@@ -51,13 +51,15 @@ impl Signal for Repetition {
         if ids.len() < 3 {
             return Outcome::Skipped("too few words");
         }
-        let repeated = repeated_trigrams(ids);
+        let numeric: Vec<bool> = (0..ids.len())
+            .map(|i| doc.word(i).starts_with(|c: char| c.is_numeric()))
+            .collect();
+        let repeated = repeated_trigrams(ids, &numeric);
         let trigrams = ids.len() - 2;
         let mut repeated_count = 0usize;
         let mut run_start: Option<usize> = None;
         // Consecutive repeated trigrams are one longer repeated phrase: one finding each.
-        for i in 0..=trigrams {
-            let here = i < trigrams && repeated[i];
+        for (i, &here) in repeated.iter().chain([&false]).enumerate() {
             match (here, run_start) {
                 (true, None) => run_start = Some(i),
                 (false, Some(start)) => {
@@ -103,14 +105,12 @@ impl Signal for Repetition {
             let Some(&opener) = sentence_ids.first() else {
                 continue;
             };
-            let earlier = doc.sentences[k.saturating_sub(2)..k]
-                .iter()
-                .filter(|s| s.words.len() >= 3);
-            if sentence_ids.len() >= 3
+            let earlier = &doc.sentences[k.saturating_sub(2)..k];
+            let third_in_a_row = earlier.len() == 2
                 && earlier
-                    .map(|s| ids[s.words.start as usize])
-                    .any(|o| o == opener)
-            {
+                    .iter()
+                    .all(|s| s.words.len() >= 3 && ids[s.words.start as usize] == opener);
+            if sentence_ids.len() >= 3 && third_in_a_row {
                 let span = doc.words[words.start];
                 if findings.push(
                     span,
@@ -164,10 +164,14 @@ impl Signal for Repetition {
 }
 
 /// For each trigram position, whether the same trigram started within the previous window.
-fn repeated_trigrams(ids: &[u32]) -> Vec<bool> {
+/// Trigrams with a number in or just before them are facts restated (prices, hours, units).
+fn repeated_trigrams(ids: &[u32], numeric: &[bool]) -> Vec<bool> {
     let mut last_seen: FxHashMap<u64, usize> = FxHashMap::default();
     (0..ids.len() - 2)
         .map(|i| {
+            if numeric[i.saturating_sub(1)..i + 3].iter().any(|&n| n) {
+                return false;
+            }
             // Ids are below 2^21 for any text under ~2 million distinct words; wider ids only
             // risk a rare false repeat, never a panic.
             let key =
@@ -200,8 +204,8 @@ mod tests {
 
     #[test]
     fn repeats_duplicates_openers_and_transitions_are_found() {
-        let text = "Our tool saves you time every day. Our tool saves you money every day. Moreover, our \
-                    tool is simple. Our tool saves you time every day. Additionally, it works.";
+        let text = "Our tool saves you time every day. Our tool saves you money every day. Our tool is \
+                    simple. Moreover, it is fast. Our tool saves you time every day. Additionally, it works.";
         let (outcome, findings) = measure("WS201", text, Config::default());
         let hits = flagged(text, &findings);
         assert!(
@@ -216,7 +220,15 @@ mod tests {
             hits.iter().any(|h| h.starts_with("Our tool saves you")),
             "{hits:?}"
         );
+        assert!(hits.contains(&"Our"), "third opener in a row: {hits:?}");
         assert!(subscore(&outcome) > 0.8, "{outcome:?}");
+    }
+
+    #[test]
+    fn restated_numbers_and_two_same_openers_are_not_repetition() {
+        let text = "The shop opens 8 am to 6 pm on weekdays. The cafe opens 8 am to 2 pm on Sundays. Parking is free.";
+        let (_, findings) = measure("WS201", text, Config::default());
+        assert!(findings.is_empty(), "{findings:?}");
     }
 
     #[test]

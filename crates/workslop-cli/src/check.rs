@@ -1,0 +1,169 @@
+//! `workslop check`: lint files, print findings, exit by verdict.
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use crate::args::{CheckArgs, CheckFormat};
+use crate::exit::Exit;
+use crate::files::{Selection, collect, format_of, looks_binary};
+use crate::render::{Checked, Outcome, Summary, renderer};
+use crate::settings::Settings;
+use rayon::prelude::*;
+
+/// Files scored and printed per batch: output stays in path order and memory stays bounded.
+const BATCH: usize = 256;
+
+pub fn run(args: CheckArgs) -> Result<Exit, String> {
+    let settings = Settings::new(&args.scoring)?;
+    let stdout_is_terminal = io::stdout().is_terminal();
+    let format = args.output_format.unwrap_or(if stdout_is_terminal {
+        CheckFormat::Full
+    } else {
+        CheckFormat::Concise
+    });
+    let color = stdout_is_terminal && std::env::var_os("NO_COLOR").is_none();
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+
+    let here = settings.for_path(Path::new("."))?;
+    let mut exclude = here.config().exclude.clone();
+    exclude.extend(args.exclude.iter().cloned());
+    let selection = Selection::new(&here.config().include, &exclude)?;
+
+    let reads_stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    let file_paths: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    let collected = collect(&file_paths, &selection, args.force_exclude);
+
+    let mut printer = Printer {
+        out: io::BufWriter::new(io::stdout().lock()),
+        render: renderer(format, color),
+        summary: Summary::default(),
+    };
+    for error in &collected.errors {
+        eprintln!("error: {error}");
+        printer.summary.errors += 1;
+    }
+    let written: io::Result<()> = (|| {
+        if reads_stdin {
+            printer.emit(check_stdin(&settings, &args))?;
+        }
+        for batch in collected.files.chunks(BATCH) {
+            let checked: Vec<Checked> = batch
+                .par_iter()
+                .map(|p| check_file(&settings, p, &args))
+                .collect();
+            for c in checked {
+                printer.emit(c)?;
+            }
+        }
+        printer.render.finish(&mut printer.out)?;
+        if format.is_machine() {
+            printer.out.flush()?;
+            eprintln!("{}", printer.summary.line());
+        } else {
+            writeln!(printer.out, "{}", printer.summary.line())?;
+        }
+        printer.out.flush()
+    })();
+    let summary = printer.summary;
+    match written {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(Exit::Success),
+        Err(e) => return Err(format!("cannot write output: {e}")),
+        Ok(()) => {}
+    }
+    Ok(if summary.errors > 0 {
+        Exit::Error
+    } else if summary.failing > 0 && !args.exit_zero {
+        Exit::Failure
+    } else {
+        Exit::Success
+    })
+}
+
+/// Renders checked inputs in order and counts them.
+struct Printer<W: Write> {
+    out: W,
+    render: Box<dyn crate::render::Render>,
+    summary: Summary,
+}
+
+impl<W: Write> Printer<W> {
+    fn emit(&mut self, checked: Checked) -> io::Result<()> {
+        match &checked.outcome {
+            Outcome::Skipped(why) => eprintln!("warning: {}: skipped: {why}", checked.path),
+            Outcome::Error(e) => eprintln!("error: {}: {e}", checked.path),
+            Outcome::Scored { .. } => {}
+        }
+        self.summary.add(&checked);
+        self.render.file(&mut self.out, &checked)
+    }
+}
+
+fn check_file(settings: &Settings, path: &Path, args: &CheckArgs) -> Checked {
+    let display = path
+        .strip_prefix("./")
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    let outcome = match std::fs::read(path) {
+        Err(e) => Outcome::Error(format!("cannot read: {e}")),
+        Ok(bytes) => score(settings, path, &bytes, args),
+    };
+    Checked {
+        path: display,
+        outcome,
+    }
+}
+
+fn check_stdin(settings: &Settings, args: &CheckArgs) -> Checked {
+    let name = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("-"));
+    let mut bytes = Vec::new();
+    let outcome = match io::stdin().lock().read_to_end(&mut bytes) {
+        Err(e) => Outcome::Error(format!("cannot read standard input: {e}")),
+        Ok(_) => {
+            let lookup = if args.stdin_filename.is_some() {
+                name.clone()
+            } else {
+                PathBuf::from("stdin.md")
+            };
+            score(settings, &lookup, &bytes, args)
+        }
+    };
+    Checked {
+        path: name.display().to_string(),
+        outcome,
+    }
+}
+
+fn score(settings: &Settings, path: &Path, bytes: &[u8], args: &CheckArgs) -> Outcome {
+    if looks_binary(bytes) {
+        return Outcome::Skipped("binary file".into());
+    }
+    let resolved = match settings.for_path(path) {
+        Ok(r) => r,
+        Err(e) => return Outcome::Error(e),
+    };
+    let format = format_of(path, args.scoring.input_format);
+    match resolved.score_bytes(bytes, format) {
+        Ok(report) => {
+            let fail_threshold = resolved.config().thresholds.fail;
+            let source = String::from_utf8(bytes.to_vec()).unwrap_or_default();
+            Outcome::Scored {
+                source,
+                report,
+                fail_threshold,
+            }
+        }
+        Err(e) => Outcome::Error(e.to_string()),
+    }
+}

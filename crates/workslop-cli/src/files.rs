@@ -1,0 +1,131 @@
+//! Which files to read: walking directories (respecting `.gitignore`) and include/exclude globs.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use workslop_core::Format;
+
+/// Extensions checked when the configuration names no `include` patterns.
+pub const DEFAULT_INCLUDE: &[&str] = &["*.md", "*.markdown", "*.mdx", "*.txt", "*.html", "*.htm"];
+
+/// Include and exclude patterns.
+#[derive(Debug)]
+pub struct Selection {
+    include: GlobSet,
+    exclude: GlobSet,
+}
+
+impl Selection {
+    pub fn new(include: &[String], exclude: &[String]) -> Result<Selection, String> {
+        let include: Vec<String> = if include.is_empty() {
+            DEFAULT_INCLUDE.iter().map(|s| s.to_string()).collect()
+        } else {
+            include.to_vec()
+        };
+        Ok(Selection {
+            include: build(&include, "include")?,
+            exclude: build(exclude, "exclude")?,
+        })
+    }
+
+    fn matches(set: &GlobSet, path: &Path, root: &Path) -> bool {
+        set.is_match(path)
+            || path.strip_prefix(root).is_ok_and(|p| set.is_match(p))
+            || path.file_name().is_some_and(|n| set.is_match(n))
+    }
+
+    pub fn is_excluded(&self, path: &Path, root: &Path) -> bool {
+        Self::matches(&self.exclude, path, root)
+    }
+
+    fn is_selected(&self, path: &Path, root: &Path) -> bool {
+        Self::matches(&self.include, path, root) && !self.is_excluded(path, root)
+    }
+}
+
+fn build(patterns: &[String], key: &str) -> Result<GlobSet, String> {
+    let mut builder = GlobSetBuilder::new();
+    for p in patterns {
+        builder.add(Glob::new(p).map_err(|e| format!("{key}: bad glob `{p}`: {e}"))?);
+    }
+    builder.build().map_err(|e| format!("{key}: {e}"))
+}
+
+/// What the command line asked for, expanded.
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// Files to check, sorted, without duplicates.
+    pub files: Vec<PathBuf>,
+    /// Paths that do not exist or could not be walked.
+    pub errors: Vec<String>,
+}
+
+/// Expands files and directories. Named files are always checked unless `force_exclude` and an
+/// exclude pattern matches; directories are walked in parallel, respecting ignore files.
+pub fn collect(paths: &[PathBuf], selection: &Selection, force_exclude: bool) -> Collected {
+    let mut out = Collected::default();
+    for path in paths {
+        if path.is_file() {
+            let root = path.parent().unwrap_or(Path::new(""));
+            if !(force_exclude && selection.is_excluded(path, root)) {
+                out.files.push(path.clone());
+            }
+        } else if path.is_dir() {
+            walk(path, selection, &mut out);
+        } else {
+            out.errors
+                .push(format!("{}: no such file or directory", path.display()));
+        }
+    }
+    out.files.sort();
+    out.files.dedup();
+    out.errors.sort();
+    out
+}
+
+fn walk(root: &Path, selection: &Selection, out: &mut Collected) {
+    let found = Mutex::new(Vec::new());
+    let errors = Mutex::new(Vec::new());
+    ignore::WalkBuilder::new(root)
+        .require_git(false)
+        .build_parallel()
+        .run(|| {
+            Box::new(|entry| {
+                match entry {
+                    Ok(e)
+                        if e.file_type().is_some_and(|t| t.is_file())
+                            && selection.is_selected(e.path(), root) =>
+                    {
+                        if let Ok(mut f) = found.lock() {
+                            f.push(e.into_path());
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(e) => {
+                        if let Ok(mut errs) = errors.lock() {
+                            errs.push(e.to_string());
+                        }
+                    }
+                }
+                ignore::WalkState::Continue
+            })
+        });
+    out.files.extend(found.into_inner().unwrap_or_default());
+    out.errors.extend(errors.into_inner().unwrap_or_default());
+}
+
+/// The format a path implies; unknown extensions are plain text.
+pub fn format_of(path: &Path, forced: Option<Format>) -> Format {
+    forced.unwrap_or_else(|| {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .and_then(Format::from_extension)
+            .unwrap_or(Format::Text)
+    })
+}
+
+/// Binary files have a NUL byte near their start.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(8192)].contains(&0)
+}

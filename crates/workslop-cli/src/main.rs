@@ -1,0 +1,47 @@
+//! The `workslop` command.
+
+mod args;
+mod check;
+mod exit;
+mod files;
+mod render;
+mod rules;
+mod score;
+mod settings;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::args::{Cli, Command};
+use crate::exit::Exit;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let threads = match &cli.command {
+        Command::Check(a) => a.scoring.threads,
+        Command::Score(a) => a.scoring.threads,
+        _ => None,
+    };
+    if let Some(n) = threads
+        && let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+    {
+        eprintln!("error: cannot start {n} threads: {e}");
+        return Exit::Error.into();
+    }
+    let result = match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Score(args) => score::run(args),
+        Command::Rules(args) => rules::rules(&args),
+        Command::Explain { code } => rules::explain(&code),
+    };
+    match result {
+        Ok(exit) => exit.into(),
+        Err(message) => {
+            eprintln!("error: {message}");
+            Exit::Error.into()
+        }
+    }
+}
