@@ -363,3 +363,19 @@ mod tests {
         std::fs::remove_dir_all(&root).unwrap();
     }
 }
+
+#[cfg(test)]
+mod readme {
+    use super::Config;
+
+    #[test]
+    fn the_readme_example_config_loads() {
+        let readme = include_str!("../../../README.md");
+        let start = readme.find("```toml\n# workslop.toml\n").expect("README has the example") + 8;
+        let end = start + readme[start..].find("```").expect("closed block");
+        let config = Config::from_toml(&readme[start..end], None).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(config.brand_terms, ["Tasklane", "Tasklane Boards"]);
+        assert_eq!(config.include, ["*.md", "*.html"]);
+        assert!(crate::Scorer::new(config).is_ok());
+    }
+}
