@@ -371,7 +371,10 @@ mod readme {
     #[test]
     fn the_readme_example_config_loads() {
         let readme = include_str!("../../../README.md");
-        let start = readme.find("```toml\n# workslop.toml\n").expect("README has the example") + 8;
+        let start = readme
+            .find("```toml\n# workslop.toml\n")
+            .expect("README has the example")
+            + 8;
         let end = start + readme[start..].find("```").expect("closed block");
         let config = Config::from_toml(&readme[start..end], None).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(config.brand_terms, ["Tasklane", "Tasklane Boards"]);
