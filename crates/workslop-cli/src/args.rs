@@ -25,6 +25,10 @@ pub enum Command {
     Score(ScoreArgs),
     /// List every rule (signal) with its code, name, summary and default weight.
     Rules(RulesArgs),
+    /// Measure detection quality on a labelled JSON Lines corpus.
+    Eval(EvalArgs),
+    /// Fit the score's weights and thresholds on a labelled corpus; write them as a config file.
+    Calibrate(CalibrateArgs),
     /// Explain a rule: what it finds, why it matters, an example, what to write instead.
     Explain {
         /// A rule code (WS101) or name (stock-phrases).
@@ -145,4 +149,74 @@ pub struct RulesArgs {
 pub enum RulesFormat {
     Table,
     Json,
+}
+
+/// A labelled JSON Lines corpus.
+#[derive(Debug, Args)]
+pub struct LabelArgs {
+    /// One JSON object per line with a text and a label.
+    #[arg(long, value_name = "FILE")]
+    pub labels: PathBuf,
+    #[arg(long, default_value = "text")]
+    pub text_field: String,
+    #[arg(long, default_value = "label")]
+    pub label_field: String,
+    /// The label value of AI-style (positive) rows; every other value is negative.
+    #[arg(long, default_value = "ai")]
+    pub positive: String,
+    #[command(flatten)]
+    pub scoring: ScoringArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    #[command(flatten)]
+    pub labels: LabelArgs,
+    /// Report metrics per value of these fields (comma-separated), besides length buckets.
+    #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
+    pub group_by: Vec<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub output_format: EvalFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CalibrateArgs {
+    #[command(flatten)]
+    pub labels: LabelArgs,
+    /// Where to write the fitted config file.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Rows with the same value of this field never sit in both training and validation folds.
+    #[arg(long, default_value = "group")]
+    pub group_field: String,
+    /// Cross-validation folds; 0 holds out each value of the group field in turn.
+    #[arg(long, default_value_t = 5)]
+    pub folds: usize,
+    /// Give each (value of this field, label) cell the same total weight.
+    #[arg(long, value_name = "FIELD")]
+    pub balance_field: Option<String>,
+    /// L2 penalty on the standardised weights.
+    #[arg(long, default_value_t = 0.01)]
+    pub l2: f64,
+    /// The fail threshold lets at most this share of negatives through (warn: three times it).
+    #[arg(long, default_value_t = 0.05)]
+    pub max_fpr: f64,
+    /// Set thresholds on the negatives with this FIELD=VALUE only.
+    #[arg(long, value_name = "FIELD=VALUE", value_parser = parse_pair)]
+    pub threshold_on: Option<(String, String)>,
+    /// Report the cross-validated metrics per value of these fields (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
+    pub report_by: Vec<String>,
+}
+
+fn parse_pair(s: &str) -> Result<(String, String), String> {
+    s.split_once('=')
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .ok_or_else(|| format!("expected FIELD=VALUE, not `{s}`"))
 }

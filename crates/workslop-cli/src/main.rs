@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+mod evaluate;
 mod exit;
 mod files;
 mod render;
@@ -21,6 +22,8 @@ fn main() -> ExitCode {
     let threads = match &cli.command {
         Command::Check(a) => a.scoring.threads,
         Command::Score(a) => a.scoring.threads,
+        Command::Eval(a) => a.labels.scoring.threads,
+        Command::Calibrate(a) => a.labels.scoring.threads,
         _ => None,
     };
     if let Some(n) = threads
@@ -35,6 +38,8 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Score(args) => score::run(args),
         Command::Rules(args) => rules::rules(&args),
+        Command::Eval(args) => evaluate::eval::run(args),
+        Command::Calibrate(args) => evaluate::calibrate::run(args),
         Command::Explain { code } => rules::explain(&code),
     };
     match result {

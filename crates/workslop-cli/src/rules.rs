@@ -13,7 +13,7 @@ pub fn rules(args: &RulesArgs) -> Result<Exit, String> {
     let written = match args.output_format {
         RulesFormat::Json => {
             let list: Vec<_> = signal_infos()
-                .map(|i| json!({"code": i.code, "name": i.name, "summary": i.summary, "default_weight": i.default_weight}))
+                .map(|i| json!({"code": i.code, "name": i.name, "summary": i.summary, "default_weight": workslop_core::model::default_weight(i)}))
                 .collect();
             writeln!(
                 out,
@@ -30,7 +30,10 @@ pub fn rules(args: &RulesArgs) -> Result<Exit, String> {
             for i in signal_infos() {
                 text.push_str(&format!(
                     "{:<6} {:<width$} {:>6.2}  {}\n",
-                    i.code, i.name, i.default_weight, i.summary
+                    i.code,
+                    i.name,
+                    workslop_core::model::default_weight(i),
+                    i.summary
                 ));
             }
             out.write_all(text.as_bytes())
@@ -48,7 +51,7 @@ pub fn explain(code: &str) -> Result<Exit, String> {
                 i.code,
                 i.name,
                 i.summary,
-                i.default_weight,
+                workslop_core::model::default_weight(i),
                 i.explanation.trim_end()
             );
             Ok(Exit::Success)

@@ -53,15 +53,16 @@ pub struct Thresholds {
 }
 
 impl Default for Thresholds {
+    /// The shipped model's thresholds.
     fn default() -> Self {
+        let t = crate::model::shipped().thresholds;
         Thresholds {
-            warn: 40.0,
-            fail: 60.0,
+            warn: t.warn,
+            fail: t.fail,
         }
     }
 }
 
-pub const DEFAULT_BIAS: f64 = -3.0;
 pub const DEFAULT_MIN_WORDS: usize = 10;
 
 /// A configuration that could not be read or does not make sense.

@@ -17,6 +17,7 @@ pub mod lexicon;
 mod line_index;
 mod lowercase;
 pub mod markup;
+pub mod model;
 pub mod report;
 mod score;
 mod scorer;

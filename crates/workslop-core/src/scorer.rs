@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
-use crate::config::{Config, ConfigError, DEFAULT_BIAS, DEFAULT_MIN_WORDS};
+use crate::config::{Config, ConfigError, DEFAULT_MIN_WORDS};
 use crate::document::Document;
 use crate::language::{LANGUAGE_DATA, Language, LanguageData};
 use crate::lexicon::{self, Category, Entry, Matcher};
@@ -78,7 +78,9 @@ impl Scorer {
                     .weights
                     .iter()
                     .find(|(k, _)| k.eq_ignore_ascii_case(info.code) || *k == info.name);
-                (!disabled).then(|| configured.map_or(info.default_weight, |(_, w)| *w))
+                (!disabled).then(|| {
+                    configured.map_or_else(|| crate::model::default_weight(info), |(_, w)| *w)
+                })
             })
             .collect();
         let normalise = |p: &String| {
@@ -101,7 +103,7 @@ impl Scorer {
         Ok(Scorer {
             forced_language,
             weights,
-            bias: config.bias.unwrap_or(DEFAULT_BIAS),
+            bias: config.bias.unwrap_or(crate::model::shipped().bias),
             min_words: config.min_words.unwrap_or(DEFAULT_MIN_WORDS),
             brand_terms: BrandTerms::new(&config.brand_terms),
             allowed,

@@ -73,7 +73,7 @@ impl Render for Sarif {
                     "fullDescription": { "text": i.summary },
                     "help": { "text": i.explanation, "markdown": i.explanation },
                     "defaultConfiguration": { "level": "warning" },
-                    "properties": { "default-weight": i.default_weight },
+                    "properties": { "default-weight": workslop_core::model::default_weight(i) },
                 })
             })
             .collect();

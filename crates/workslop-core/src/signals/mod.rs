@@ -29,7 +29,8 @@ pub struct SignalInfo {
     pub summary: &'static str,
     /// Markdown: what it finds, why it matters, an example, what to write instead.
     pub explanation: &'static str,
-    /// Weight in the score's logit when the configuration does not set one.
+    /// The weight the signal was designed with, used until a calibration (`data/model.toml`)
+    /// gives it one; see [`crate::model::default_weight`].
     pub default_weight: f64,
 }
 
