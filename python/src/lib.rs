@@ -484,7 +484,7 @@ fn rules(py: Python<'_>) -> PyResult<Vec<Py<PyDict>>> {
             d.set_item("code", i.code)?;
             d.set_item("name", i.name)?;
             d.set_item("summary", i.summary)?;
-            d.set_item("default_weight", i.default_weight)?;
+            d.set_item("default_weight", workslop_core::model::default_weight(i))?;
             Ok(d.unbind())
         })
         .collect()

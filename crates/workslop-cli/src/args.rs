@@ -177,6 +177,9 @@ pub struct EvalArgs {
     pub group_by: Vec<String>,
     #[arg(long, value_enum, default_value = "text")]
     pub output_format: EvalFormat,
+    /// Also report each signal's own ROC AUC, overall and by the first --group-by field.
+    #[arg(long)]
+    pub signals: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

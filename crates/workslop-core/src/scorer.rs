@@ -144,12 +144,7 @@ impl Scorer {
             Suppressions::default()
         };
         let language = doc.language_data().and_then(|d| self.resources(d));
-        let cx = Context {
-            doc: &doc,
-            language,
-            brand_terms: &self.brand_terms,
-            allowed: &self.allowed,
-        };
+        let cx = Context::new(&doc, language, &self.brand_terms, &self.allowed);
         let mut raw = Vec::new();
         let mut measured = Vec::with_capacity(REGISTRY.len());
         for (signal, weight) in REGISTRY.iter().zip(&self.weights) {
@@ -246,12 +241,7 @@ impl Scorer {
         let doc = Document::new(text, format, self.forced_language);
         let suppressions = Suppressions::parse(text);
         let language = doc.language_data().and_then(|d| self.resources(d));
-        let cx = Context {
-            doc: &doc,
-            language,
-            brand_terms: &self.brand_terms,
-            allowed: &self.allowed,
-        };
+        let cx = Context::new(&doc, language, &self.brand_terms, &self.allowed);
         let signal = crate::signals::lookup(code).expect("known code");
         let mut findings = Findings::new(signal.info(), &suppressions);
         let outcome = signal.measure(&cx, &mut findings);

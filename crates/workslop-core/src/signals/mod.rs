@@ -4,15 +4,23 @@
 //! sub-score in [0, 1] (0: like careful human copy, 1: strongly workslop) with a confidence
 //! in [0, 1] that grows with the evidence available, usually the text's length.
 
+mod ai_vocabulary;
 mod brand_terms;
+mod chat_residue;
+mod contrast;
+mod dashes;
+mod formatting;
 mod repetition;
+mod rhythm;
+mod stock_frames;
 mod stock_phrases;
+mod tricolons;
 mod vocabulary;
 
 use std::collections::BTreeMap;
 
 use crate::document::Document;
-use crate::lexicon::Matcher;
+use crate::lexicon::{Hit, Matcher};
 use crate::report::Severity;
 use crate::span::Span;
 use crate::suppress::Suppressions;
@@ -69,6 +77,36 @@ pub struct Context<'a> {
     pub brand_terms: &'a BrandTerms,
     /// Lowercase phrases the project allows.
     pub allowed: &'a rustc_hash::FxHashSet<String>,
+    /// The lexicon's hits, found once for every signal that reads them.
+    hits: std::cell::OnceCell<Vec<Hit>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(
+        doc: &'a Document<'a>,
+        language: Option<&'a LanguageResources>,
+        brand_terms: &'a BrandTerms,
+        allowed: &'a rustc_hash::FxHashSet<String>,
+    ) -> Self {
+        Context {
+            doc,
+            language,
+            brand_terms,
+            allowed,
+            hits: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Every whole-word hit of the language's lexicon (none without a lexicon).
+    pub fn lexicon_hits(&self) -> &[Hit] {
+        self.hits.get_or_init(|| {
+            let mut hits = Vec::new();
+            if let Some(language) = self.language {
+                language.lexicon.find(&self.doc.collapsed, &mut hits);
+            }
+            hits
+        })
+    }
 }
 
 /// A finding before line and column are known.
@@ -136,8 +174,16 @@ pub trait Signal: Send + Sync {
 pub static REGISTRY: &[&dyn Signal] = &[
     &stock_phrases::StockPhrases,
     &vocabulary::FlatVocabulary,
+    &ai_vocabulary::AiVocabulary,
     &repetition::Repetition,
     &brand_terms::MissingBrandTerms,
+    &rhythm::UniformRhythm,
+    &contrast::ContrastFraming,
+    &dashes::DashDensity,
+    &tricolons::Tricolons,
+    &stock_frames::StockFrames,
+    &chat_residue::ChatResidue,
+    &formatting::FormattingTells,
 ];
 
 /// The signal with this code or name (case-insensitive code).

@@ -3,6 +3,7 @@
 use rustc_hash::FxHashSet;
 
 use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate};
+use crate::lexicon::Category;
 use crate::report::Severity;
 
 pub struct StockPhrases;
@@ -14,8 +15,7 @@ static INFO: SignalInfo = SignalInfo {
     default_weight: 4.5,
     explanation: "\
 ## What it finds
-Phrases from the language's lexicon of stock marketing language: AI-style vocabulary
-(\"delve into\", \"a testament to\"), buzzwords (\"seamless\", \"game-changer\"), stock openers
+Phrases from the language's lexicon of stock marketing language: buzzwords (\"seamless\", \"game-changer\"), stock openers
 and closers (\"In today's fast-paced world\", \"The possibilities are endless\"), fillers and
 hedges (\"it's important to note that\"), hype (\"world-class\", \"unparalleled\") and
 call-to-action clichés (\"take your business to the next level\").
@@ -51,55 +51,66 @@ impl Signal for StockPhrases {
     }
 
     fn measure(&self, cx: &Context<'_>, findings: &mut Findings<'_>) -> Outcome {
-        let Some(language) = cx.language else {
-            return Outcome::Skipped("no lexicon for this language");
-        };
-        let doc = cx.doc;
-        let lexicon = &language.lexicon;
-        let mut hits = Vec::new();
-        lexicon.find(&doc.collapsed, &mut hits);
-        let (mut weight, mut count) = (0.0, 0usize);
-        let mut distinct = FxHashSet::default();
-        for hit in hits {
-            let entry = lexicon.entry(hit);
-            let matched = doc.lower[hit.span.range()]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            if cx.allowed.contains(&matched) || cx.allowed.contains(&entry.phrase) {
-                continue;
-            }
-            let severity = if entry.weight >= 2.0 {
-                Severity::Warning
-            } else {
-                Severity::Info
-            };
-            let quoted = &doc.source[hit.span.range()];
-            let message = format!(
-                "{}: \"{}\"",
-                capitalise(entry.category.describe()),
-                quoted.split_whitespace().collect::<Vec<_>>().join(" ")
-            );
-            if findings.push(hit.span, severity, message, entry.suggestion.clone()) {
-                weight += entry.weight;
-                count += 1;
-                distinct.insert(hit.entry);
-            }
-        }
-        let n = doc.length_units() as f64;
-        let smoothed_rate = 1000.0 * weight / (n + SMOOTHING_WORDS);
-        Outcome::Measured(Measurement {
-            value: if n > 0.0 { 1000.0 * weight / n } else { 0.0 },
-            subscore: saturate(smoothed_rate, RATE_SCALE),
-            confidence: ramp(n, 25.0),
-            details: [
-                ("hits", count as f64),
-                ("distinct", distinct.len() as f64),
-                ("weight", weight),
-            ]
-            .into(),
-        })
+        lexicon_density(cx, findings, |c| c != Category::AiVocabulary)
     }
+}
+
+/// Weighted hits per 1,000 words of the lexicon entries whose category passes `include`; every
+/// hit is a finding. Shared by stock-phrases and ai-vocabulary, which split the lexicon.
+pub(super) fn lexicon_density(
+    cx: &Context<'_>,
+    findings: &mut Findings<'_>,
+    include: impl Fn(Category) -> bool,
+) -> Outcome {
+    let Some(language) = cx.language else {
+        return Outcome::Skipped("no lexicon for this language");
+    };
+    let doc = cx.doc;
+    let lexicon = &language.lexicon;
+    let (mut weight, mut count) = (0.0, 0usize);
+    let mut distinct = FxHashSet::default();
+    for &hit in cx.lexicon_hits() {
+        let entry = lexicon.entry(hit);
+        if !include(entry.category) {
+            continue;
+        }
+        let matched = doc.lower[hit.span.range()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if cx.allowed.contains(&matched) || cx.allowed.contains(&entry.phrase) {
+            continue;
+        }
+        let severity = if entry.weight >= 2.0 {
+            Severity::Warning
+        } else {
+            Severity::Info
+        };
+        let quoted = doc.source[hit.span.range()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let message = format!("{}: \"{quoted}\"", capitalise(entry.category.describe()));
+        if findings.push(hit.span, severity, message, entry.suggestion.clone()) {
+            weight += entry.weight;
+            count += 1;
+            distinct.insert(hit.entry);
+        }
+    }
+    let n = doc.length_units() as f64;
+    let smoothed_rate = 1000.0 * weight / (n + SMOOTHING_WORDS);
+    Outcome::Measured(Measurement {
+        value: if n > 0.0 { 1000.0 * weight / n } else { 0.0 },
+        subscore: saturate(smoothed_rate, RATE_SCALE),
+        // The smoothing already asks more of short texts; this only discounts scraps.
+        confidence: ramp(n, 10.0),
+        details: [
+            ("hits", count as f64),
+            ("distinct", distinct.len() as f64),
+            ("weight", weight),
+        ]
+        .into(),
+    })
 }
 
 fn capitalise(s: &str) -> String {

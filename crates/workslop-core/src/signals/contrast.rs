@@ -1,0 +1,541 @@
+//! WS402 contrast-framing: "it's not just X, it's Y" and its relatives, per language.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate};
+use crate::document::Document;
+use crate::report::Severity;
+use crate::span::Span;
+
+pub struct ContrastFraming;
+
+static INFO: SignalInfo = SignalInfo {
+    code: "WS402",
+    name: "contrast-framing",
+    summary: "\"It's not just X, it's Y\" and other set-up-and-knock-down contrasts",
+    default_weight: 1.5,
+    explanation: "\
+## What it finds
+Contrast frames: \"it's not just X, it's Y\", \"not merely X but Y\", \"this isn't X. It's Y.\",
+\"more than just a...\", \"less X, more Y\", and their equivalents in German (\"nicht nur ...
+sondern\"), Spanish (\"no es solo X, es Y\"), French, Italian, Polish, Portuguese and Chinese
+(\"不是……而是\"). Both halves must sit close together in one sentence, or in two adjacent
+sentences for \"This isn't X. It's Y.\", so that an unrelated \"not\" and \"but\" do not count.
+\"Not only ... but also\" and its equivalents count at a third of the weight: careful writers use
+them too. English patterns also run when the language is undetermined; other languages are
+skipped.
+
+The value is frames per 1,000 characters. Human books run at about 0.04 to 0.07, text from
+current language models at 0.09 to 0.8. The sub-score grows with the weighted rate above 0.07,
+computed as if the text were 1,000 characters longer so that one frame in a tagline counts less.
+
+## Why it matters
+The frame invents a view nobody held (\"it's not just a tool\") to knock it down, and spends half
+the sentence on what the product is not. Once, it is emphasis; in every paragraph it is one of
+the most recognisable tics of generated copy.
+
+## Example
+> Tasklane isn't just a to-do app — it's a new way of working.
+> It's not about tasks, it's about focus.
+
+## Instead
+Say what it is, with the detail that makes it true:
+> Tasklane puts every open task on one board and hides the ones not due this week.
+",
+};
+
+/// Weight of a frame models overuse and careful writers rarely need.
+const STRONG: f64 = 1.0;
+const MEDIUM: f64 = 0.6;
+/// Weight of a frame common in careful human writing ("not only ... but also").
+const LOW: f64 = 0.3;
+/// Frames of at least this weight are warnings.
+const WARNING_WEIGHT: f64 = 0.75;
+
+/// Frames per 1,000 characters in human books, subtracted before scoring.
+const HUMAN_RATE: f64 = 0.07;
+/// Pseudo-characters added to the length, so that short texts need more evidence.
+const SMOOTHING_CHARS: f64 = 1000.0;
+/// Weighted frames per 1,000 characters above the human rate at which the sub-score reaches
+/// 1 - 1/e.
+const RATE_SCALE: f64 = 0.5;
+/// Quotes in messages are cut to this many characters.
+const QUOTE_CHARS: usize = 60;
+
+/// A frame as written in the tables below, before compilation. Templates match the lowercase,
+/// white-space-collapsed prose; `'` stands for any apostrophe and these tokens expand:
+/// `GAP` the bounded words between the two halves, `SEP` a comma, colon or dash between
+/// clauses, `TAIL` the first words of the second half.
+struct Form {
+    template: &'static str,
+    weight: f64,
+    /// How many sentences the frame may span.
+    sentences: usize,
+}
+
+/// A frame within one sentence.
+const fn one(template: &'static str, weight: f64) -> Form {
+    Form {
+        template,
+        weight,
+        sentences: 1,
+    }
+}
+
+/// A frame across two adjacent sentences ("This isn't X. It's Y.").
+const fn two(template: &'static str, weight: f64) -> Form {
+    Form {
+        template,
+        weight,
+        sentences: 2,
+    }
+}
+
+struct Pattern {
+    regex: Regex,
+    weight: f64,
+    sentences: usize,
+}
+
+const APOSTROPHE: &str = r"(?:['’ʼ]| )";
+const SEP: &str = r"(?:\s?[,;:]|\s?[—–]|\s-{1,2})\s?";
+/// At most 80 characters (about 12 words), never across a sentence end.
+const SPACED_GAP: &str = r"[^.!?]{1,80}?";
+const SPACED_TAIL: &str = r#"(?: [^\s.!?,;:—–…"“”]+){0,6}"#;
+/// At most 40 characters.
+const HAN_GAP: &str = r"[^。！？.!?]{1,40}?";
+const HAN_TAIL: &str = r"[^。！？.!?，,；;：:、]{0,12}";
+
+// Tables are in priority order: of two frames starting at the same place, the first listed wins.
+
+const EN: &[Form] = &[
+    one(r"\bnot only GAP\bbut(?: also)?\bTAIL", LOW),
+    one(
+        r"\bnot (?:just|only|merely|simply) GAPSEP(?:it's|it is|they're|they are|we're|we are|that's|this is)\bTAIL",
+        STRONG,
+    ),
+    one(r"\bnot (?:just|merely|simply) GAP\bbut\bTAIL", STRONG),
+    one(
+        r"\b(?:(?:it|this|that|he|she|what)(?:'s| is| was) not|(?:they|we|you)(?:'re| are| were) not|(?:is|are|was|were) not|(?:isn|aren|wasn|weren)'t)\bGAPSEP(?:it's|it is|they're|they are|we're|we are|that's|this is)\bTAIL",
+        STRONG,
+    ),
+    two(
+        r"\b(?:(?:it|this|that)(?:'s| is) not|(?:it|this|that) isn't|(?:they|we)(?:'re| are) not|(?:they|we) aren't) (?:just |only |merely |simply |about )?(?:a|an|the|your|our|my|their|another)\b[^.!?]{0,60}?[.!?]+ (?:it's|it is|they're|they are|we're|we are|that's|this is)\bTAIL",
+        STRONG,
+    ),
+    one(
+        r"\bmore than (?:just|merely|simply|only)(?: an?| the)?(?: [^\s.!?,;:—–…]+){1,3}",
+        MEDIUM,
+    ),
+    one(
+        r"\bless [^\s.!?,;:—–]+(?: [^\s.!?,;:—–]+)?, more [^\s.!?,;:—–]+",
+        MEDIUM,
+    ),
+];
+
+const DE: &[Form] = &[
+    one(r"\bnicht nur GAP\bsondern auch\bTAIL", LOW),
+    one(r"\bnicht nur GAP\bsondern\bTAIL", MEDIUM),
+    one(
+        r"\b(?:das|es|dies) ist (?:nicht|kein(?:e|en|em|er|es)?)\bGAPSEP(?:das|es|dies|sie|er) ist\bTAIL",
+        STRONG,
+    ),
+    one(r"\bkein(?:e|en|em|er|es)? GAPSEPsondern\bTAIL", MEDIUM),
+    two(
+        r"\b(?:das|es|dies) ist (?:kein(?:e|en|em|er|es)?|nicht (?:nur |einfach |bloß )?(?:ein|eine|einen|der|die|das))\b[^.!?]{0,60}?[.!?]+ (?:das|es|dies|sie|er) ist\bTAIL",
+        STRONG,
+    ),
+    one(
+        r"\bmehr als (?:nur|bloß|einfach)(?: (?:ein|eine|einen))?(?: [^\s.!?,;:—–…]+){1,3}",
+        MEDIUM,
+    ),
+];
+
+const ES: &[Form] = &[
+    one(
+        r"\bno (?:solo|sólo|solamente|únicamente) GAP\bsino(?: que)?(?: también)?\bTAIL",
+        LOW,
+    ),
+    one(
+        r"\bno (?:es|son|era|eran) GAPSEP(?:es|son|era|eran)\bTAIL",
+        STRONG,
+    ),
+    two(
+        r"\bno (?:es|son) (?:solo |sólo |solamente |simplemente )?(?:un|una|unos|unas|el|la|los|las|otro|otra)\b[^.!?]{0,60}?[.!?]+ (?:es|son)\bTAIL",
+        STRONG,
+    ),
+    one(
+        r"\bmás que (?:un|una) simple(?: [^\s.!?,;:—–…]+){1,3}|\bmás que (?:solo|sólo|simplemente)(?: [^\s.!?,;:—–…]+){1,3}",
+        MEDIUM,
+    ),
+];
+
+const FR: &[Form] = &[
+    one(
+        r"\bnon seulement GAP\bmais(?: aussi| également| encore)?\bTAIL",
+        LOW,
+    ),
+    one(
+        r"\b(?:(?:ce|ça|cela) )?n'est pas\bGAPSEP(?:c'est|ce sont|il s'agit)\bTAIL",
+        STRONG,
+    ),
+    two(
+        r"\b(?:(?:ce|ça|cela) )?n'est pas (?:seulement |juste |simplement )?(?:un|une|le|la|les|du|des|l|qu)\b[^.!?]{0,60}?[.!?]+ c'est\bTAIL",
+        STRONG,
+    ),
+    one(r"\bpas seulement GAP\bmais\bTAIL", MEDIUM),
+    one(
+        r"\bplus qu'(?:un|une) simple(?: [^\s.!?,;:—–…]+){1,3}",
+        MEDIUM,
+    ),
+];
+
+const IT: &[Form] = &[
+    one(
+        r"\bnon (?:solo|soltanto|solamente) GAP\b(?:ma|bensì)(?: anche)?\bTAIL",
+        LOW,
+    ),
+    one(r"\bnon (?:è|sono|era) GAPSEP(?:è|sono|era)\bTAIL", STRONG),
+    two(
+        r"\bnon (?:è|sono) (?:solo |soltanto |semplicemente )?(?:un|una|uno|il|la|lo|l|i|gli|le)\b[^.!?]{0,60}?[.!?]+ (?:è|sono)\bTAIL",
+        STRONG,
+    ),
+    one(
+        r"\bpiù (?:di|che) (?:un|una|uno) semplice(?: [^\s.!?,;:—–…]+){1,3}",
+        MEDIUM,
+    ),
+];
+
+const PL: &[Form] = &[
+    one(
+        r"\bnie tylko GAP\b(?:ale|lecz)(?: (?:też|także|również|i))?\bTAIL",
+        LOW,
+    ),
+    one(r"\bto nie GAPSEPto\bTAIL", STRONG),
+    two(r"\bto nie [^.!?]{1,60}?[.!?]+ to\bTAIL", STRONG),
+    one(
+        r"\bwięcej niż (?:tylko|zwykł\w*)(?: [^\s.!?,;:—–…]+){1,3}",
+        MEDIUM,
+    ),
+];
+
+const PT: &[Form] = &[
+    one(
+        r"\bnão (?:só|apenas|somente) GAP\bmas(?: também)?\bTAIL",
+        LOW,
+    ),
+    one(
+        r"\bnão (?:é|são|era|eram) GAPSEP(?:é|são|era|eram)\bTAIL",
+        STRONG,
+    ),
+    two(
+        r"\bnão (?:é|são) (?:apenas |só |somente |simplesmente )?(?:um|uma|uns|umas|o|a|os|as)\b[^.!?]{0,60}?[.!?]+ (?:é|são)\bTAIL",
+        STRONG,
+    ),
+    one(
+        r"\bmais (?:do )?que (?:um|uma) simples(?: [^\s.!?,;:—–…]+){1,3}",
+        MEDIUM,
+    ),
+];
+
+const ZH: &[Form] = &[
+    one(r"不只是GAP(?:更是|而是)TAIL", STRONG),
+    one(r"并?不是GAP而是TAIL", STRONG),
+    one(r"不(?:仅|只|光|但)仅?GAP(?:而且|并且|还|更|也)TAIL", LOW),
+];
+
+static EN_PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| compile(EN, false));
+static DE_PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| compile(DE, false));
+static ES_PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| compile(ES, false));
+static FR_PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| compile(FR, false));
+static IT_PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| compile(IT, false));
+static PL_PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| compile(PL, false));
+static PT_PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| compile(PT, false));
+static ZH_PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| compile(ZH, true));
+
+/// The frames of a language; English also for undetermined text, where its words rarely
+/// appear by accident. Empty when the language has none.
+fn patterns(lang: &str) -> &'static [Pattern] {
+    let table: &'static LazyLock<Vec<Pattern>> = match lang {
+        "en" | "und" => &EN_PATTERNS,
+        "de" => &DE_PATTERNS,
+        "es" => &ES_PATTERNS,
+        "fr" => &FR_PATTERNS,
+        "it" => &IT_PATTERNS,
+        "pl" => &PL_PATTERNS,
+        "pt" => &PT_PATTERNS,
+        "zh" => &ZH_PATTERNS,
+        _ => return &[],
+    };
+    table.as_slice()
+}
+
+fn compile(forms: &[Form], han: bool) -> Vec<Pattern> {
+    let (gap, tail) = if han {
+        (HAN_GAP, HAN_TAIL)
+    } else {
+        (SPACED_GAP, SPACED_TAIL)
+    };
+    forms
+        .iter()
+        .map(|form| {
+            let source = form
+                .template
+                .replace('\'', APOSTROPHE)
+                .replace("GAP", gap)
+                .replace("SEP", SEP)
+                .replace("TAIL", tail);
+            Pattern {
+                regex: Regex::new(&source).expect("valid pattern"),
+                weight: form.weight,
+                sentences: form.sentences,
+            }
+        })
+        .collect()
+}
+
+/// A frame found in the collapsed text: its offsets there and its pattern.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    start: usize,
+    end: usize,
+    pattern: usize,
+}
+
+impl Signal for ContrastFraming {
+    fn info(&self) -> &'static SignalInfo {
+        &INFO
+    }
+
+    fn measure(&self, cx: &Context<'_>, findings: &mut Findings<'_>) -> Outcome {
+        let doc = cx.doc;
+        let patterns = patterns(doc.lang_code());
+        if patterns.is_empty() {
+            return Outcome::Skipped("no contrast patterns for this language");
+        }
+        let (mut frames, mut weighted) = (0usize, 0.0);
+        for hit in hits(doc, patterns) {
+            let pattern = &patterns[hit.pattern];
+            let span = Span::new(
+                doc.collapsed.to_source(hit.start),
+                doc.collapsed.to_source(hit.end),
+            );
+            let quoted = quote(doc.source.get(span.range()).unwrap_or_default());
+            let (severity, suggestion) = if pattern.weight >= WARNING_WEIGHT {
+                (
+                    Severity::Warning,
+                    "say what it is directly; drop the strawman",
+                )
+            } else {
+                (
+                    Severity::Info,
+                    "fine now and then; if it recurs, state the point plainly",
+                )
+            };
+            if findings.push(
+                span,
+                severity,
+                format!("Contrast framing: \"{quoted}\""),
+                Some(suggestion.into()),
+            ) {
+                frames += 1;
+                weighted += pattern.weight;
+            }
+        }
+        let chars = doc.collapsed.text.trim().chars().count() as f64;
+        let smoothed_rate = 1000.0 * weighted / (chars + SMOOTHING_CHARS);
+        Outcome::Measured(Measurement {
+            value: if chars > 0.0 {
+                1000.0 * frames as f64 / chars
+            } else {
+                0.0
+            },
+            subscore: saturate(smoothed_rate - HUMAN_RATE, RATE_SCALE),
+            confidence: ramp(chars, 600.0),
+            details: [("frames", frames as f64), ("weighted", weighted)].into(),
+        })
+    }
+}
+
+/// Every frame that stays within its sentences, without overlaps: the leftmost wins, then
+/// the one listed first.
+fn hits(doc: &Document<'_>, patterns: &[Pattern]) -> Vec<Hit> {
+    let text = &doc.collapsed.text;
+    let mut candidates: Vec<Hit> = Vec::new();
+    for (index, pattern) in patterns.iter().enumerate() {
+        for m in pattern.regex.find_iter(text) {
+            let hit = Hit {
+                start: m.start(),
+                end: m.end(),
+                pattern: index,
+            };
+            if within_sentences(doc, hit, pattern.sentences) {
+                candidates.push(hit);
+            }
+        }
+    }
+    candidates.sort_by_key(|h| (h.start, h.pattern));
+    let mut kept = Vec::new();
+    let mut free_from = 0;
+    for hit in candidates {
+        if hit.start >= free_from {
+            free_from = hit.end;
+            kept.push(hit);
+        }
+    }
+    kept
+}
+
+/// Whether the hit starts and ends at most `limit - 1` sentences apart.
+fn within_sentences(doc: &Document<'_>, hit: Hit, limit: usize) -> bool {
+    let first = sentence_at(doc, doc.collapsed.to_source(hit.start));
+    let last = sentence_at(doc, doc.collapsed.to_source(hit.end).saturating_sub(1));
+    last < first + limit
+}
+
+/// The index of the sentence containing (or, between sentences, following) a source offset.
+fn sentence_at(doc: &Document<'_>, offset: usize) -> usize {
+    doc.sentences
+        .partition_point(|s| (s.span.end as usize) <= offset)
+}
+
+/// The text with white space collapsed, cut to `QUOTE_CHARS` characters.
+fn quote(text: &str) -> String {
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match collapsed.char_indices().nth(QUOTE_CHARS) {
+        Some((cut, _)) => format!("{}…", &collapsed[..cut]),
+        None => collapsed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::markup::Format;
+    use crate::scorer::Scorer;
+    use crate::signals::RawFinding;
+    use crate::signals::testing::{flagged, measure, subscore};
+
+    fn measure_in(lang: &str, text: &str) -> (Outcome, Vec<RawFinding>) {
+        Scorer::new(Config {
+            lang: Some(lang.into()),
+            ..Config::default()
+        })
+        .unwrap()
+        .measure_one("WS402", text, Format::Markdown)
+    }
+
+    #[test]
+    fn not_just_x_its_y_is_a_strong_frame() {
+        let text = "It's not just a tool, it's a partner.";
+        let (outcome, findings) = measure("WS402", text, Config::default());
+        assert_eq!(
+            flagged(text, &findings),
+            ["It's not just a tool, it's a partner"]
+        );
+        assert_eq!(findings[0].severity, Severity::Warning);
+        assert_eq!(
+            findings[0].message,
+            "Contrast framing: \"It's not just a tool, it's a partner\""
+        );
+        assert!(subscore(&outcome) > 0.5, "{outcome:?}");
+    }
+
+    #[test]
+    fn not_only_but_also_counts_little() {
+        let text = "Not only fast but also cheap.";
+        let (outcome, findings) = measure("WS402", text, Config::default());
+        assert_eq!(flagged(text, &findings), ["Not only fast but also cheap"]);
+        assert_eq!(findings[0].severity, Severity::Info);
+        let (strong, _) = measure("WS402", "Not just fast, it's cheap.", Config::default());
+        assert!(subscore(&outcome) > 0.0, "{outcome:?}");
+        assert!(subscore(&outcome) < subscore(&strong) / 2.0, "{outcome:?}");
+    }
+
+    #[test]
+    fn other_english_forms() {
+        let text = "Our app isn't just a planner — it's a second brain. This isn't a product. \
+                    It's a movement. It is more than just a tool. Less busywork, more building.";
+        let (outcome, findings) = measure("WS402", text, Config::default());
+        let hits = flagged(text, &findings);
+        assert_eq!(
+            hits,
+            [
+                "isn't just a planner — it's a second brain",
+                "This isn't a product. It's a movement",
+                "more than just a tool",
+                "Less busywork, more building",
+            ]
+        );
+        let Outcome::Measured(m) = outcome else {
+            unreachable!()
+        };
+        assert_eq!(m.details["frames"], 4.0);
+        assert!((m.details["weighted"] - 3.2).abs() < 1e-9, "{m:?}");
+    }
+
+    #[test]
+    fn unrelated_or_distant_not_and_but_are_not_frames() {
+        for text in [
+            "We do not ship on Sundays. But on Mondays we ship twice.",
+            "It is not cheap, but it lasts for years.",
+            "We are not just starting out with this product, since the company has spent eleven \
+             years building tools for bakers and cafes, but we are still small.",
+            "## Not just a tool\n\nbut a partner for your team.",
+            "It's not there. It's gone.",
+        ] {
+            let (outcome, findings) = measure("WS402", text, Config::default());
+            assert!(findings.is_empty(), "{text}: {findings:?}");
+            assert_eq!(subscore(&outcome), 0.0);
+        }
+    }
+
+    #[test]
+    fn german_spanish_and_chinese_frames() {
+        let text = "Das ist nicht nur schnell, sondern auch günstig.";
+        let (outcome, findings) = measure_in("de", text);
+        assert_eq!(
+            flagged(text, &findings),
+            ["nicht nur schnell, sondern auch günstig"]
+        );
+        assert!(subscore(&outcome) > 0.0);
+
+        let text = "No es solo una herramienta, es un socio.";
+        let (_, findings) = measure_in("es", text);
+        assert_eq!(
+            flagged(text, &findings),
+            ["No es solo una herramienta, es un socio"]
+        );
+        assert_eq!(findings[0].severity, Severity::Warning);
+
+        let text = "这不仅是一个工具，而且是一个伙伴。";
+        let (_, findings) = measure_in("zh", text);
+        assert_eq!(flagged(text, &findings), ["不仅是一个工具，而且是一个伙伴"]);
+        let text = "它不是工具，而是伙伴。";
+        let (_, findings) = measure_in("zh", text);
+        assert_eq!(flagged(text, &findings), ["不是工具，而是伙伴"]);
+    }
+
+    #[test]
+    fn languages_without_patterns_are_skipped() {
+        let (outcome, findings) = measure_in("nl", "Het is niet alleen snel, maar ook goedkoop.");
+        assert_eq!(
+            outcome,
+            Outcome::Skipped("no contrast patterns for this language")
+        );
+        assert!(findings.is_empty());
+    }
+
+    #[test]
+    fn every_pattern_compiles_and_quotes_are_cut_on_characters() {
+        for lang in ["en", "de", "es", "fr", "it", "pl", "pt", "zh"] {
+            assert!(!patterns(lang).is_empty(), "{lang}");
+        }
+        assert_eq!(quote("a  b\n c"), "a b c");
+        let long = "é".repeat(70);
+        assert_eq!(quote(&long), format!("{}…", "é".repeat(60)));
+    }
+}

@@ -1,0 +1,139 @@
+//! WS403 dash-density: em-dashes and spaced dashes per 1,000 characters.
+
+use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate};
+use crate::report::Severity;
+use crate::span::Span;
+
+pub struct DashDensity;
+
+static INFO: SignalInfo = SignalInfo {
+    code: "WS403",
+    name: "dash-density",
+    summary: "Em-dashes and spaced dashes at a rate careful copy rarely reaches",
+    default_weight: 1.5,
+    explanation: "\
+## What it finds
+Em-dashes (—), dashes written with spaces around them (` – `, ` - `) and double hyphens (`--`)
+in the prose, per 1,000 characters. One dash is never a finding; from the second on, each one
+is, and the rate feeds the score.
+
+## Why it matters
+Current language models reach for the em-dash to bolt clauses together, far more often than
+edited human copy does. A page studded with them reads as generated and usually hides a list
+of loosely related claims.
+
+## Example
+> Our platform — built for teams — helps you plan — and ship — faster.
+
+## Instead
+Use a full stop, a comma or parentheses, and keep at most one dash for real emphasis.
+",
+};
+
+/// Dashes per 1,000 characters that careful copy reaches without being generated.
+const BASELINE_PER_1K: f64 = 0.6;
+/// Characters added to the length so that one dash in a tagline does not max out.
+const SMOOTHING_CHARS: f64 = 400.0;
+
+impl Signal for DashDensity {
+    fn info(&self) -> &'static SignalInfo {
+        &INFO
+    }
+
+    fn measure(&self, cx: &Context<'_>, findings: &mut Findings<'_>) -> Outcome {
+        let doc = cx.doc;
+        let dashes = find_dashes(&doc.prose);
+        let mut kept = 0usize;
+        if dashes.len() >= 2 {
+            for span in &dashes {
+                if findings.push(
+                    *span,
+                    Severity::Info,
+                    "Dash joining clauses".into(),
+                    Some("use a full stop, a comma or parentheses".into()),
+                ) {
+                    kept += 1;
+                }
+            }
+        } else {
+            kept = dashes.len();
+        }
+        let chars = doc.prose.chars().filter(|c| !c.is_whitespace()).count() as f64;
+        let rate = if chars > 0.0 {
+            1000.0 * kept as f64 / chars
+        } else {
+            0.0
+        };
+        // The first dash is free: careful writers use one.
+        let smoothed = 1000.0 * kept.saturating_sub(1) as f64 / (chars + SMOOTHING_CHARS);
+        Outcome::Measured(Measurement {
+            value: rate,
+            subscore: saturate(smoothed - BASELINE_PER_1K, 2.5),
+            confidence: ramp(chars, 300.0),
+            details: [("dashes", kept as f64)].into(),
+        })
+    }
+}
+
+/// Em-dashes anywhere; en-dashes, hyphens and `--` only with white space on both sides.
+fn find_dashes(prose: &str) -> Vec<Span> {
+    let bytes = prose.as_bytes();
+    let mut out = Vec::new();
+    for (i, c) in prose.char_indices() {
+        let end = i + c.len_utf8();
+        let spaced = |len: usize| {
+            i > 0
+                && bytes[i - 1] == b' '
+                && bytes.get(i + len) == Some(&b' ')
+                && !line_start(bytes, i)
+        };
+        match c {
+            '—' => out.push(Span::new(i, end)),
+            '–' if spaced(c.len_utf8()) => out.push(Span::new(i, end)),
+            '-' if bytes.get(i + 1) == Some(&b'-')
+                && bytes.get(i + 2) != Some(&b'-')
+                && (i == 0 || bytes[i - 1] != b'-') =>
+            {
+                out.push(Span::new(i, i + 2))
+            }
+            '-' if spaced(1) => out.push(Span::new(i, end)),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether only white space stands between the line's start and `at` (a list marker).
+fn line_start(bytes: &[u8], at: usize) -> bool {
+    bytes[..at]
+        .iter()
+        .rev()
+        .take_while(|&&b| b != b'\n')
+        .all(|b| b.is_ascii_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+    use crate::signals::testing::{flagged, measure, subscore};
+
+    #[test]
+    fn many_dashes_are_flagged_one_is_not() {
+        let text = "Our platform — built for teams — helps you plan — and ship — faster. It works -- really.";
+        let (outcome, findings) = measure("WS403", text, Config::default());
+        assert_eq!(flagged(text, &findings), ["—", "—", "—", "—", "--"]);
+        assert!(subscore(&outcome) > 0.8, "{outcome:?}");
+        let one = "We bake rye on Tuesdays — the only day the big oven is free. Orders close at noon on Monday, \
+                   and loaves cost four euros each. Pick-up is at the side door on Mill Lane.";
+        let (outcome, findings) = measure("WS403", one, Config::default());
+        assert!(findings.is_empty());
+        assert!(subscore(&outcome) < 0.1, "{outcome:?}");
+    }
+
+    #[test]
+    fn hyphens_in_words_list_markers_and_ranges_are_not_dashes() {
+        let text = "- state-of-the-art item\n- second item\nOpen 9-5, pages 10–12, well-known.";
+        let (_, findings) = measure("WS403", text, Config::default());
+        assert!(findings.is_empty(), "{findings:?}");
+    }
+}

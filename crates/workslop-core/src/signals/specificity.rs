@@ -1,0 +1,647 @@
+//! WS302 low-specificity: how few concrete details (figures, dates, names, links) the copy gives.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rustc_hash::FxHashSet;
+
+use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate};
+use crate::document::Document;
+use crate::report::Severity;
+use crate::span::Span;
+
+pub struct LowSpecificity;
+
+static INFO: SignalInfo = SignalInfo {
+    code: "WS302",
+    name: "low-specificity",
+    summary: "Few concrete details: figures, prices, dates, names, links",
+    default_weight: 2.0,
+    explanation: "\
+## What it finds
+How many concrete details a reader could check the copy gives: numbers, percentages, prices,
+dates, measurements, version numbers, names (capitalised words inside a sentence, runs of them,
+mixed-case names such as \"GitHub\" and acronyms such as \"ISO\"), links and e-mail addresses,
+and the brand terms set in the configuration. German capitalises every noun, so there only
+mixed-case names and acronyms count as names. In Chinese and Japanese, digits and words in
+Latin script count, and the length is measured in characters.
+
+The value is concrete details per 100 words. The sub-score grows as the rate falls below about
+4 per 100 words; short texts are smoothed toward that rate. A text of 60 words or more with
+fewer than 2 per 100 gets one finding with the counts.
+
+## Why it matters
+Figures and names are what make copy believable and hard to copy. Generated text stays
+abstract (\"teams\", \"solutions\", \"results\") because the model does not know the facts, and a
+page without one number or name could describe any company.
+
+## Example
+> Our platform helps teams work smarter and achieve more, with powerful tools that grow with your business.
+
+## Instead
+Give the reader something to check:
+> Tasklane plans two-week sprints for 1,200 teams; since March 2024 the Pro plan costs €6 per user a month.
+",
+};
+
+/// Concrete details per 100 words in careful human copy; below it the sub-score rises.
+const REFERENCE_RATE: f64 = 4.0;
+/// The same per 100 characters, for Han and kana text.
+const REFERENCE_RATE_CHARACTERS: f64 = 2.5;
+/// Pseudo-words at the reference rate added to the length, so short texts need more evidence.
+const SMOOTHING_WORDS: f64 = 40.0;
+/// Shortfall below the reference (details per 100 words) at which the sub-score is 1 - 1/e.
+const SHORTFALL_SCALE: f64 = 1.5;
+/// Texts shorter than this get no finding.
+const MIN_WORDS_FOR_FINDING: usize = 60;
+
+/// What kind of concrete detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Number,
+    Date,
+    Unit,
+    Currency,
+    Version,
+    Name,
+    Brand,
+}
+
+impl Kind {
+    const ALL: [Kind; 7] = [
+        Kind::Number,
+        Kind::Date,
+        Kind::Unit,
+        Kind::Currency,
+        Kind::Version,
+        Kind::Name,
+        Kind::Brand,
+    ];
+
+    /// The key of its count in the report's details.
+    fn key(self) -> &'static str {
+        match self {
+            Kind::Number => "numbers",
+            Kind::Date => "dates",
+            Kind::Unit => "units",
+            Kind::Currency => "currency",
+            Kind::Version => "versions",
+            Kind::Name => "names",
+            Kind::Brand => "brand-mentions",
+        }
+    }
+}
+
+/// One concrete detail in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Detail {
+    pub(super) kind: Kind,
+    pub(super) span: Span,
+}
+
+impl Signal for LowSpecificity {
+    fn info(&self) -> &'static SignalInfo {
+        &INFO
+    }
+
+    fn measure(&self, cx: &Context<'_>, findings: &mut Findings<'_>) -> Outcome {
+        let doc = cx.doc;
+        let details = find_details(cx);
+        let total = details.len() + doc.links;
+        let units = doc.length_units();
+        let n = units as f64;
+        let reference = reference_rate(doc);
+        let rate = if units > 0 {
+            100.0 * total as f64 / n
+        } else {
+            0.0
+        };
+        let prior = reference * SMOOTHING_WORDS / 100.0;
+        let smoothed = 100.0 * (total as f64 + prior) / (n + SMOOTHING_WORDS);
+        let mut subscore = saturate(reference - smoothed, SHORTFALL_SCALE);
+        if units >= MIN_WORDS_FOR_FINDING && rate < reference / 2.0 {
+            let pushed = doc.sentences.first().is_some_and(|first| {
+                findings.push(
+                    first.span,
+                    Severity::Info,
+                    format!(
+                        "{total} concrete {} in {units} {}: {rate:.1} per 100",
+                        if total == 1 { "detail" } else { "details" },
+                        if is_character_based(doc) {
+                            "characters"
+                        } else {
+                            "words"
+                        },
+                    ),
+                    Some(
+                        "add what a reader could check: figures, prices, dates, names of \
+                         customers, places or products"
+                            .into(),
+                    ),
+                )
+            });
+            if !pushed {
+                subscore = 0.0;
+            }
+        }
+        Outcome::Measured(Measurement {
+            value: rate,
+            subscore,
+            confidence: ramp(n, 60.0),
+            details: counts(&details, doc.links),
+        })
+    }
+}
+
+fn is_character_based(doc: &Document<'_>) -> bool {
+    doc.language.is_some_and(|l| l.is_character_based())
+}
+
+fn reference_rate(doc: &Document<'_>) -> f64 {
+    if is_character_based(doc) {
+        REFERENCE_RATE_CHARACTERS
+    } else {
+        REFERENCE_RATE
+    }
+}
+
+/// The count of every kind, the links and the total, for the report.
+fn counts(details: &[Detail], links: usize) -> BTreeMap<&'static str, f64> {
+    let mut counts: BTreeMap<&'static str, f64> =
+        Kind::ALL.iter().map(|kind| (kind.key(), 0.0)).collect();
+    for detail in details {
+        *counts.entry(detail.kind.key()).or_default() += 1.0;
+    }
+    counts.insert("links", links as f64);
+    counts.insert("total", (details.len() + links) as f64);
+    counts
+}
+
+/// Every concrete detail in the prose, sorted by position. Links are not among them: they are
+/// blanked from the prose and counted in `Document::links`.
+pub(super) fn find_details(cx: &Context<'_>) -> Vec<Detail> {
+    let doc = cx.doc;
+    let mut brands = cx.brand_terms.mentions(&doc.collapsed);
+    brands.sort_unstable();
+    let mut details: Vec<Detail> = brands
+        .iter()
+        .map(|&span| Detail {
+            kind: Kind::Brand,
+            span,
+        })
+        .collect();
+    find_figures(doc, &brands, &mut details);
+    if doc.lang_code() == "en" {
+        find_spelled_numbers(doc, &brands, &mut details);
+    }
+    let claimed = claimed_words(doc, &details);
+    find_names(doc, &claimed, &mut details);
+    details.sort_by_key(|d| d.span.start);
+    details
+}
+
+/// Compiles a built-in pattern with ASCII word boundaries: Unicode `\b` makes the regex engine
+/// leave its fast path on text with non-ASCII letters.
+pub(super) fn ascii_regex(pattern: &str) -> Regex {
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("valid built-in pattern")
+}
+
+/// Numbers and what they measure. Alternatives are tried in order at each position: clichés
+/// (matched so that they count as nothing), then currency, units, dates, versions, numbers.
+const FIGURES: &str = concat!(
+    r"(?P<cliche>\b24\s?/\s?7\b|\b24x7\b|\b365\b|\b360\b|\b10x\b|\b1[01]0\s?%|#\s?1\b)",
+    r"|(?P<currency>[€$£¥₹₩]\s?\d+(?:[.,]\d+)*(?:\s?(?:k|m|bn|million|billion)\b)?",
+    r"|\d+(?:[.,]\d+)*\s?[€$£¥₹₩元円]",
+    r"|\b(?:EUR|USD|GBP|JPY|CHF|CNY|RMB|CAD|AUD|SEK|NOK|DKK|PLN|CZK|INR|BRL|MXN)\s?\d+(?:[.,]\d+)*",
+    r"|\d+(?:[.,]\d+)*\s?(?:EUR|USD|GBP|JPY|CHF|CNY|RMB|CAD|AUD|SEK|NOK|DKK|PLN|CZK|INR|BRL|MXN",
+    r"|[Ee]uros?|dollars?|cents?|pounds|yen|yuan)\b)",
+    r"|(?P<unit>\d+(?:[.,]\d+)*\s?(?:%|％|°[CF]?|×",
+    r"|(?:percent|per\s+cent|Prozent|pour\s+cent|por\s+ciento|per\s+cento|procent",
+    r"|km/h|km|cm|mm|m2|m|kg|mg|g|lbs?|oz|ml|cl|l|L|TB|GB|MB|KB|kB|Gbps|Mbps|GHz|MHz|Hz",
+    r"|kWh|kW|W|V|mAh|hrs?|hours?|h|mins?|minutes?|s|secs?|seconds?|ms|days?|weeks?",
+    r"|months?|years?|yrs?|mph|ft|miles?|px|dpi|fps|x|Uhr|Std|Stunden|Minuten|Tagen?|Wochen",
+    r"|Monaten?|Jahren?|jours|heures|semaines|mois|ans|horas|semanas|meses|d[ií]as|a[ñn]os",
+    r"|ore|giorni|anni|minuti)\b))",
+    r"|(?P<date>\b(?:19|20)\d{2}-[01]\d-[0-3]\d\b",
+    r"|\b[0-3]?\d[./][01]?\d[./](?:19|20)\d{2}\b",
+    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March",
+    r"|April|June|July|August|September|October|November|December",
+    r"|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember)\.?",
+    r"\s+(?:\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d{2})?|(?:19|20)\d{2})\b",
+    r"|\b\d{1,2}(?:st|nd|rd|th|\.)?\s+(?:January|February|March|April|May|June|July|August",
+    r"|September|October|November|December|Januar|Februar|März|Mai|Juni|Juli|Oktober",
+    r"|Dezember)(?:\s+(?:19|20)\d{2})?\b",
+    r"|\b(?:January|February|April|June|July|August|September|October|November|December",
+    r"|Januar|Februar|Juni|Juli|Oktober|Dezember|Monday|Tuesday|Wednesday|Thursday|Friday",
+    r"|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b",
+    r"|\b(?:19|20)\d{2}\b)",
+    r"|(?P<version>\bv\d+(?:\.\d+)*\b|\b\d+\.\d+\.\d+\b|\b(?:[Vv]ersion|[Rr]elease)\s+\d+(?:\.\d+)*\b)",
+    r"|(?P<number>\d+(?:[.,]\d+)*)",
+);
+
+static FIGURES_REGEX: LazyLock<Regex> = LazyLock::new(|| ascii_regex(FIGURES));
+
+/// The capture groups of `FIGURES` that are details, with their kind.
+const FIGURE_KINDS: [(&str, Kind); 5] = [
+    ("currency", Kind::Currency),
+    ("unit", Kind::Unit),
+    ("date", Kind::Date),
+    ("version", Kind::Version),
+    ("number", Kind::Number),
+];
+
+/// Numbers, prices, measurements, dates and versions, except inside brand mentions.
+fn find_figures(doc: &Document<'_>, brands: &[Span], out: &mut Vec<Detail>) {
+    for caps in FIGURES_REGEX.captures_iter(&doc.prose) {
+        let Some(whole) = caps.get(0) else {
+            continue;
+        };
+        let Some(kind) = FIGURE_KINDS
+            .iter()
+            .find(|(group, _)| caps.name(group).is_some())
+            .map(|&(_, kind)| kind)
+        else {
+            continue;
+        };
+        let span = Span::new(whole.start(), whole.end());
+        if glued_to_letters(&doc.prose, whole.start()) || overlaps(brands, span) {
+            continue;
+        }
+        out.push(Detail { kind, span });
+    }
+}
+
+/// A number right after Latin letters is part of a code word ("B2B", "mp3"), not a figure.
+fn glued_to_letters(text: &str, start: usize) -> bool {
+    text[start..].starts_with(|c: char| c.is_ascii_digit())
+        && text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+}
+
+/// English numbers written out; "one" is left out, being mostly a pronoun.
+const SPELLED_NUMBERS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dozen",
+];
+
+fn find_spelled_numbers(doc: &Document<'_>, brands: &[Span], out: &mut Vec<Detail>) {
+    for (k, &span) in doc.words.iter().enumerate() {
+        if SPELLED_NUMBERS.contains(&doc.word(k)) && !overlaps(brands, span) {
+            out.push(Detail {
+                kind: Kind::Number,
+                span,
+            });
+        }
+    }
+}
+
+/// Whether `span` overlaps one of `sorted`, which are sorted and do not overlap each other.
+fn overlaps(sorted: &[Span], span: Span) -> bool {
+    let i = sorted.partition_point(|s| s.end <= span.start);
+    sorted.get(i).is_some_and(|s| s.start < span.end)
+}
+
+/// Per word: whether it is part of a detail already found.
+fn claimed_words(doc: &Document<'_>, details: &[Detail]) -> Vec<bool> {
+    let mut claimed = vec![false; doc.words.len()];
+    for detail in details {
+        let first = doc.words.partition_point(|w| w.end <= detail.span.start);
+        for (k, word) in doc.words.iter().enumerate().skip(first) {
+            if word.start >= detail.span.end {
+                break;
+            }
+            claimed[k] = true;
+        }
+    }
+    claimed
+}
+
+/// How names are told from other words in the document's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameRule {
+    /// Capitalised words inside a sentence, mixed-case words and acronyms.
+    Capitalised,
+    /// Mixed-case words and acronyms only: German capitalises every noun.
+    Marked,
+    /// Words with Latin letters: Han and kana have no letter case.
+    Latin,
+}
+
+fn name_rule(doc: &Document<'_>) -> NameRule {
+    match doc.language {
+        Some(l) if l.is_character_based() => NameRule::Latin,
+        Some(l) if l.code == "de" => NameRule::Marked,
+        _ => NameRule::Capitalised,
+    }
+}
+
+/// Names not already part of another detail; a run of capitalised words is one name.
+fn find_names(doc: &Document<'_>, claimed: &[bool], out: &mut Vec<Detail>) {
+    let rule = name_rule(doc);
+    let candidates = if rule == NameRule::Capitalised {
+        capitalised_names(doc, claimed)
+    } else {
+        vec![false; doc.words.len()]
+    };
+    for sentence in &doc.sentences {
+        let words = sentence.words.start as usize..sentence.words.end as usize;
+        let shouting = is_shouting(doc, words.clone());
+        let mut k = words.start;
+        while k < words.end {
+            if candidates[k] {
+                let mut end = k + 1;
+                while end < words.end && candidates[end] && only_space_between(doc, end - 1, end)
+                {
+                    end += 1;
+                }
+                let span = Span::new(
+                    doc.words[k].start as usize,
+                    doc.words[end - 1].end as usize,
+                );
+                out.push(Detail {
+                    kind: Kind::Name,
+                    span,
+                });
+                k = end;
+                continue;
+            }
+            if !claimed[k] && is_marked_name(word_text(doc, k), rule, shouting) {
+                out.push(Detail {
+                    kind: Kind::Name,
+                    span: doc.words[k],
+                });
+            }
+            k += 1;
+        }
+    }
+}
+
+/// Per word: a capitalised word that reads as a name. The first word of a sentence or clause
+/// is capitalised anyway, so it counts only when the same word is capitalised elsewhere
+/// inside a sentence; title-case headings count not at all.
+fn capitalised_names(doc: &Document<'_>, claimed: &[bool]) -> Vec<bool> {
+    let mut capitalised = vec![false; doc.words.len()];
+    let mut opens_clause = vec![false; doc.words.len()];
+    for sentence in &doc.sentences {
+        let words = sentence.words.start as usize..sentence.words.end as usize;
+        if is_title_case(doc, words.clone()) {
+            continue;
+        }
+        for k in words.clone() {
+            capitalised[k] = !claimed[k] && is_capitalised(word_text(doc, k));
+            opens_clause[k] = opens_clause_at(doc, k, words.start);
+        }
+    }
+    let known: FxHashSet<&str> = (0..doc.words.len())
+        .filter(|&k| capitalised[k] && !opens_clause[k])
+        .map(|k| doc.word(k))
+        .collect();
+    (0..doc.words.len())
+        .map(|k| capitalised[k] && (!opens_clause[k] || known.contains(doc.word(k))))
+        .collect()
+}
+
+/// The word as written (not lowercased).
+fn word_text<'d>(doc: &'d Document<'_>, k: usize) -> &'d str {
+    &doc.prose[doc.words[k].range()]
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Upper case then lower case, like a name ("Berlin"); not "I" or "I'm".
+fn is_capitalised(word: &str) -> bool {
+    starts_upper(word)
+        && word.chars().any(char::is_lowercase)
+        && !word.starts_with("I'")
+        && !word.starts_with("I’")
+}
+
+/// An upper-case letter after the first one, in a word with lower case too ("iPhone", "GitHub").
+fn is_mixed_case(word: &str) -> bool {
+    word.chars().any(char::is_lowercase) && word.chars().skip(1).any(char::is_uppercase)
+}
+
+/// Two letters or more, all upper case ("ISO", "GPT4", "FREE").
+fn is_all_caps(word: &str) -> bool {
+    let letters = || word.chars().filter(|c| c.is_alphabetic());
+    letters().nth(1).is_some() && letters().all(char::is_uppercase)
+}
+
+/// Two to five letters, all upper case ("ISO", "NASA", "GPT4").
+fn is_acronym(word: &str) -> bool {
+    is_all_caps(word) && word.chars().filter(|c| c.is_alphabetic()).count() <= 5
+}
+
+/// Acronyms and mixed-case words that name nothing in particular.
+const GENERIC_TERMS: &[&str] = &[
+    "AI", "AM", "APP", "APPS", "ASAP", "B2B", "B2C", "BEST", "BUY", "CEO", "CFO", "COO", "CTA",
+    "CTO", "DIY", "EBOOK", "EBOOKS", "ECOMMERCE", "EMAIL", "FAQ", "FAQS", "FREE", "FYI", "IA",
+    "KI", "KPI", "KPIS", "NEW", "NOW", "OK", "PM", "ROI", "SEO", "UI", "USP", "UX", "VIP", "WOW",
+];
+
+fn is_generic_term(word: &str) -> bool {
+    GENERIC_TERMS.contains(&word.to_uppercase().as_str())
+}
+
+/// A name by its form alone, wherever it stands in the sentence.
+fn is_marked_name(word: &str, rule: NameRule, shouting: bool) -> bool {
+    let marked = match rule {
+        NameRule::Latin => word.chars().any(|c| c.is_ascii_alphabetic()),
+        NameRule::Capitalised | NameRule::Marked => {
+            is_mixed_case(word) || (!shouting && is_acronym(word))
+        }
+    };
+    marked && !is_generic_term(word)
+}
+
+/// The first word of a sentence, or of a clause after a colon or an opening quote.
+fn opens_clause_at(doc: &Document<'_>, k: usize, sentence_start: usize) -> bool {
+    if k == sentence_start {
+        return true;
+    }
+    let gap = &doc.prose[doc.words[k - 1].end as usize..doc.words[k].start as usize];
+    gap.contains([':', '"', '“', '„', '«'])
+}
+
+fn only_space_between(doc: &Document<'_>, before: usize, after: usize) -> bool {
+    doc.prose[doc.words[before].end as usize..doc.words[after].start as usize]
+        .chars()
+        .all(char::is_whitespace)
+}
+
+/// Small words that title case leaves in lower case.
+const TITLE_CASE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "da", "das", "de", "del", "des", "di", "do", "dos",
+    "du", "e", "el", "en", "et", "for", "from", "in", "into", "la", "las", "le", "les", "los",
+    "of", "on", "or", "the", "to", "vs", "with", "y",
+];
+
+/// A heading in title case ("Why Choose Our Platform"): its capitals are not names.
+fn is_title_case(doc: &Document<'_>, words: Range<usize>) -> bool {
+    let mut capitalised = 0;
+    for k in words {
+        let text = word_text(doc, k);
+        if starts_upper(text) {
+            capitalised += 1;
+        } else if text.chars().any(char::is_lowercase)
+            && !TITLE_CASE_SMALL_WORDS.contains(&doc.word(k))
+        {
+            return false;
+        }
+    }
+    capitalised >= 2
+}
+
+/// A sentence mostly in capitals ("GET STARTED TODAY"): its words are not acronyms.
+fn is_shouting(doc: &Document<'_>, words: Range<usize>) -> bool {
+    let (mut upper, mut alphabetic) = (0, 0);
+    for k in words {
+        let text = word_text(doc, k);
+        if text.chars().any(char::is_alphabetic) {
+            alphabetic += 1;
+            upper += usize::from(is_all_caps(text));
+        }
+    }
+    upper >= 3 && 3 * upper >= 2 * alphabetic
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+    use crate::markup::Format;
+    use crate::report::Severity;
+    use crate::scorer::Scorer;
+    use crate::signals::testing::{measure, subscore};
+    use crate::signals::{Measurement, Outcome, RawFinding};
+
+    const GENERIC: &str = "In today's fast-paced world, our innovative platform helps teams work \
+        smarter and achieve more. With powerful tools and seamless integrations, you can focus on \
+        what matters most. We believe in quality, innovation and customer success, and we are \
+        committed to helping you grow. Our dedicated experts are always here to support you on \
+        your journey. Join thousands of happy customers and take your business to the next level \
+        today.";
+    const CONCRETE: &str = "Tasklane costs $6 per user per month. Since March 2021, 1,200 teams \
+        in Berlin, Lyon and Austin have planned 48,000 sprints with it. Version 3.1.4 adds GitHub \
+        sync and cuts load times to 0.8 s. Questions? Write to help@tasklane.io.";
+
+    fn measured(outcome: &Outcome) -> &Measurement {
+        match outcome {
+            Outcome::Measured(m) => m,
+            Outcome::Skipped(why) => panic!("skipped: {why}"),
+        }
+    }
+
+    fn measure_in(lang: &str, text: &str) -> (Outcome, Vec<RawFinding>) {
+        let config = Config {
+            lang: Some(lang.into()),
+            ..Config::default()
+        };
+        Scorer::new(config)
+            .unwrap()
+            .measure_one("WS302", text, Format::Markdown)
+    }
+
+    #[test]
+    fn generic_copy_scores_high_with_one_finding() {
+        let (outcome, findings) = measure("WS302", GENERIC, Config::default());
+        let m = measured(&outcome);
+        assert!(m.subscore > 0.7, "{m:?}");
+        assert_eq!(m.details["total"], 0.0, "{m:?}");
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].severity, Severity::Info);
+        assert!(
+            findings[0].message.starts_with("0 concrete details in "),
+            "{}",
+            findings[0].message
+        );
+    }
+
+    #[test]
+    fn figures_dates_names_and_links_are_counted() {
+        let (outcome, findings) = measure("WS302", CONCRETE, Config::default());
+        let m = measured(&outcome);
+        assert!(m.subscore < 0.05, "{m:?}");
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(m.details["currency"], 1.0, "{m:?}");
+        assert_eq!(m.details["dates"], 1.0, "{m:?}");
+        assert_eq!(m.details["numbers"], 2.0, "{m:?}");
+        assert_eq!(m.details["units"], 1.0, "{m:?}");
+        assert_eq!(m.details["versions"], 1.0, "{m:?}");
+        assert_eq!(m.details["names"], 4.0, "Berlin, Lyon, Austin, GitHub: {m:?}");
+        assert_eq!(m.details["links"], 1.0, "{m:?}");
+        assert_eq!(m.details["total"], 11.0, "{m:?}");
+    }
+
+    #[test]
+    fn sentence_starts_title_case_and_code_words_are_not_details() {
+        let text = "# Why Choose Our Platform\n\nGreat teams deserve great tools. Everything you \
+                    need is in one place: Simple, fast and secure. B2B and AI, 24/7.";
+        let (outcome, _) = measure("WS302", text, Config::default());
+        let m = measured(&outcome);
+        assert_eq!(m.details["total"], 0.0, "{m:?}");
+    }
+
+    #[test]
+    fn brand_terms_count_once_and_not_as_names() {
+        let config = Config {
+            brand_terms: vec!["Tasklane".into()],
+            ..Config::default()
+        };
+        let text = "Tasklane plans sprints. Teams love Tasklane.";
+        let (outcome, _) = measure("WS302", text, config);
+        let m = measured(&outcome);
+        assert_eq!(m.details["brand-mentions"], 2.0, "{m:?}");
+        assert_eq!(m.details["names"], 0.0, "{m:?}");
+    }
+
+    #[test]
+    fn german_nouns_are_not_names() {
+        let generic = "Unsere Bäckerei backt jeden Morgen frisches Brot aus regionalem Mehl. Wir \
+                       legen großen Wert auf Qualität und Handwerk. Unsere Kunden schätzen die \
+                       Liebe zum Detail und den freundlichen Service.";
+        let (outcome, _) = measure_in("de", generic);
+        let m = measured(&outcome);
+        assert_eq!(m.details["names"], 0.0, "{m:?}");
+        assert!(m.subscore > 0.5, "{m:?}");
+        let (as_english, _) = measure("WS302", generic, Config::default());
+        assert!(measured(&as_english).details["names"] > 5.0);
+
+        let concrete = "Die Bäckerei Schmidt in der Hauptstraße 12 öffnet täglich um 7 Uhr. Ein \
+                        Roggenbrot kostet 3,50 €, im Mai 2024 gab es 20 % Rabatt.";
+        let (outcome, _) = measure_in("de", concrete);
+        let m = measured(&outcome);
+        assert_eq!(m.details["currency"], 1.0, "{m:?}");
+        assert_eq!(m.details["units"], 2.0, "{m:?}");
+        assert_eq!(m.subscore, 0.0, "{m:?}");
+    }
+
+    #[test]
+    fn chinese_counts_digits_and_latin_words() {
+        let text = "我们的团队在2023年为1,200家客户提供服务，支持iPhone和GitHub。";
+        let (outcome, _) = measure_in("zh", text);
+        let m = measured(&outcome);
+        assert_eq!(m.details["dates"], 1.0, "{m:?}");
+        assert_eq!(m.details["numbers"], 1.0, "{m:?}");
+        assert_eq!(m.details["names"], 2.0, "{m:?}");
+    }
+
+    #[test]
+    fn empty_and_undetermined_texts_are_measured_without_nan() {
+        let scorer = Scorer::new(Config::default()).unwrap();
+        for text in ["", "   \n", "!!!", "ok", "```\ncode 123\n```"] {
+            let (outcome, findings) = scorer.measure_one("WS302", text, Format::Markdown);
+            let m = measured(&outcome);
+            assert!(m.value.is_finite() && m.subscore.is_finite() && m.confidence.is_finite());
+            assert!(m.subscore < 0.1, "{text:?}: {m:?}");
+            assert!(findings.is_empty());
+        }
+        let (outcome, _) = measure("WS302", "Great tools.", Config::default());
+        assert!(subscore(&outcome) < 0.5);
+    }
+}

@@ -1,0 +1,159 @@
+//! WS404 tricolons: "fast, simple, and secure" and other lists of exactly three short items.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate};
+use crate::report::Severity;
+use crate::span::Span;
+
+pub struct Tricolons;
+
+static INFO: SignalInfo = SignalInfo {
+    code: "WS404",
+    name: "tricolons",
+    summary: "Lists of three short items, again and again",
+    default_weight: 1.0,
+    explanation: "\
+## What it finds
+Lists of exactly three short items (one to three words each): \"fast, simple, and secure\",
+\"plan, track and ship\". One tricolon is a figure of speech and careful writers use it; the
+rate per sentence is what counts, so the weight is low and a single one barely moves the score.
+
+## Why it matters
+Generated copy falls into threes by habit: three adjectives, three verbs, three benefits,
+sentence after sentence. The rhythm sounds persuasive and says little, because the items are
+chosen for sound rather than fact.
+
+## Example
+> Our fast, simple, and secure platform helps you plan, track, and deliver with clarity, confidence, and control.
+
+## Instead
+Keep the one item that is true and specific, and back it: \"Exports a 10,000-row board in two seconds.\"
+",
+};
+
+/// One to three words, letters or digits, with inner hyphens and apostrophes.
+const ITEM: &str = r"[\p{L}\p{N}][\p{L}\p{N}'’-]*(?: [\p{L}\p{N}][\p{L}\p{N}'’-]*){0,2}";
+
+static SPACED: LazyLock<Regex> = LazyLock::new(|| {
+    let conj = "and|or|und|oder|y|e|o|et|ou|ed|i|oraz|lub|&";
+    Regex::new(&format!(r"(?i)({ITEM}), ({ITEM}),? (?:{conj}) ({ITEM})")).expect("valid pattern")
+});
+static HAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\p{Han}{1,6}、\p{Han}{1,6}(?:、|和|与|及|以及)\p{Han}{1,6}")
+        .expect("valid pattern")
+});
+
+/// Tricolons per sentence that plain copy reaches.
+const BASELINE_PER_SENTENCE: f64 = 0.08;
+
+impl Signal for Tricolons {
+    fn info(&self) -> &'static SignalInfo {
+        &INFO
+    }
+
+    fn measure(&self, cx: &Context<'_>, findings: &mut Findings<'_>) -> Outcome {
+        let doc = cx.doc;
+        let mut count = 0usize;
+        let character_based = doc.language.is_some_and(|l| l.is_character_based());
+        for sentence in &doc.sentences {
+            let range = sentence.span.range();
+            let text = &doc.prose[range.clone()];
+            let matches: Vec<(usize, usize)> = if character_based {
+                HAN.find_iter(text).map(|m| (m.start(), m.end())).collect()
+            } else {
+                SPACED
+                    .captures_iter(text)
+                    .filter_map(|c| parallel_items(&c))
+                    .collect()
+            };
+            for (start, end) in matches {
+                let list = &text[start..end];
+                if !is_list_of_three(list) {
+                    continue;
+                }
+                let span = Span::new(range.start + start, range.start + end);
+                let quoted = list.split_whitespace().collect::<Vec<_>>().join(" ");
+                if findings.push(
+                    span,
+                    Severity::Info,
+                    format!("Tricolon: \"{quoted}\""),
+                    Some("keep the one item that is specific, and back it".into()),
+                ) {
+                    count += 1;
+                }
+            }
+        }
+        let sentences = doc.sentences.len() as f64;
+        let smoothed = count as f64 / (sentences + 4.0);
+        Outcome::Measured(Measurement {
+            value: if sentences > 0.0 {
+                count as f64 / sentences
+            } else {
+                0.0
+            },
+            subscore: saturate(smoothed - BASELINE_PER_SENTENCE, 0.25),
+            confidence: ramp(sentences, 4.0),
+            details: [("tricolons", count as f64)].into(),
+        })
+    }
+}
+
+/// The items of a tricolon run parallel: the outer items are cut to the middle one's length in
+/// words ("Our fast, simple, and secure platform" is "fast, simple, and secure").
+fn parallel_items(c: &regex::Captures<'_>) -> Option<(usize, usize)> {
+    let (first, middle, last) = (c.get(1)?, c.get(2)?, c.get(3)?);
+    let words = middle.as_str().split(' ').count();
+    let start = first.end() - last_words(first.as_str(), words).len();
+    let end = last.start() + first_words(last.as_str(), words).len();
+    Some((start, end))
+}
+
+fn last_words(s: &str, n: usize) -> &str {
+    s.rmatch_indices(' ')
+        .nth(n - 1)
+        .map_or(s, |(i, _)| &s[i + 1..])
+}
+
+fn first_words(s: &str, n: usize) -> &str {
+    s.match_indices(' ').nth(n - 1).map_or(s, |(i, _)| &s[..i])
+}
+
+/// Guards the permissive pattern: numbers alone are data, not rhetoric ("1, 2 and 3").
+fn is_list_of_three(list: &str) -> bool {
+    list.chars().filter(|c| c.is_alphabetic()).count() >= 6
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+    use crate::signals::testing::{flagged, measure, subscore};
+
+    #[test]
+    fn repeated_threes_are_flagged() {
+        let text = "Our fast, simple, and secure platform helps you plan, track, and deliver. \
+                    Teams gain clarity, confidence and control. It is bold, modern, and reliable.";
+        let (outcome, findings) = measure("WS404", text, Config::default());
+        let hits = flagged(text, &findings);
+        assert_eq!(hits.len(), 4, "{hits:?}");
+        assert!(hits.contains(&"fast, simple, and secure"));
+        assert!(subscore(&outcome) > 0.6, "{outcome:?}");
+    }
+
+    #[test]
+    fn one_list_in_plain_copy_barely_counts() {
+        let text = "The app runs on Linux, macOS and Windows. Exports take two seconds for a 10,000-row board. \
+                    Prices start at six euros. Support answers within a day. Schools pay nothing.";
+        let (outcome, findings) = measure("WS404", text, Config::default());
+        assert_eq!(findings.len(), 1);
+        assert!(subscore(&outcome) < 0.25, "{outcome:?}");
+        let (_, findings) = measure(
+            "WS404",
+            "Pick 1, 2 and 3 from rows 4, 5 and 6 today please.",
+            Config::default(),
+        );
+        assert!(findings.is_empty());
+    }
+}

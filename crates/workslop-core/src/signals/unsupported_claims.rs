@@ -1,0 +1,344 @@
+//! WS303 unsupported-claims: hype claims with no number, name or source in their sentence.
+
+use std::cmp::Reverse;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::specificity::{Detail, Kind, ascii_regex, find_details};
+use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate};
+use crate::document::Document;
+use crate::lexicon::{Category, Matcher};
+use crate::report::Severity;
+use crate::sentences::Sentence;
+use crate::span::Span;
+
+pub struct UnsupportedClaims;
+
+static INFO: SignalInfo = SignalInfo {
+    code: "WS303",
+    name: "unsupported-claims",
+    summary: "Hype claims with no number, name or source in the same sentence",
+    default_weight: 1.5,
+    explanation: "\
+## What it finds
+Claims such as \"world-class\", \"industry-leading\" or \"unparalleled\" (the hype entries of the
+language's lexicon) and, in English, superlatives such as \"the fastest\", \"the most advanced\",
+\"cutting-edge\" or \"#1\", in a sentence that gives nothing to back them: no number, no name
+(a capitalised word inside the sentence, a mixed-case name, an acronym), no source (\"according
+to\", \"rated\", \"award\", \"survey\") and no link. The brand's own name is not evidence.
+
+The value is unsupported claims per 100 words; short texts are smoothed so that one claim in a
+tagline does not max it out. Stock phrases (WS101) flags the same words for being stock; this
+signal asks whether the copy backs them up.
+
+## Why it matters
+A claim with nothing behind it asks the reader to take the writer's word, and readers have
+learnt not to. Generated copy is full of them because superlatives cost nothing to produce.
+
+## Example
+> Our world-class team delivers industry-leading results.
+
+## Instead
+Back the claim in the same sentence, or let the evidence replace it:
+> Rated 4.8/5 by 2,300 customers on Trustpilot, our support team answers in 4 minutes.
+",
+};
+
+/// Pseudo-words added to the length, so that short texts need more evidence.
+const SMOOTHING_WORDS: f64 = 40.0;
+/// Unsupported claims per 100 words at which the sub-score reaches 1 - 1/e.
+const RATE_SCALE: f64 = 1.5;
+const SUGGESTION: &str = "back it with a figure, a customer, an award or a source";
+
+/// English superlatives and rank claims, matched in the lowercase prose.
+const SUPERLATIVES: &str = concat!(
+    r"\b(?:a\s+|the\s+)?(?:leading|premier)\s+(?:provider|supplier|platform|company|brand",
+    r"|manufacturer|expert|developer|solution|agency|partner)s?\b",
+    r"|\bthe\s+(?:world['’]s\s+|industry['’]s\s+)?(?:most\s+(?:advanced|powerful|innovative",
+    r"|trusted|reliable|secure|comprehensive|complete|intuitive|efficient|effective|affordable",
+    r"|popular|flexible|robust|accurate|sophisticated|versatile|scalable|beautiful|luxurious",
+    r"|exclusive|experienced|respected|loved)",
+    r"|best(?:[\s-]+in[\s-]+class|[\s-]+of[\s-]+breed)?|fastest|leading|largest|biggest",
+    r"|greatest|smartest|easiest|simplest|safest|strongest|finest|cheapest",
+    r"|highest[\s-]+quality)\b",
+    r"|\bbest[\s-]+in[\s-]+class\b|\bbest[\s-]+of[\s-]+breed\b|\bcutting[\s-]+edge\b",
+    r"|\bstate[\s-]+of[\s-]+the[\s-]+art\b|\b(?:market|world|industry)[\s-]+leading\b",
+    r"|\btop[\s-]+(?:rated|tier)\b|\bnumber\s+one\b|\bno\.\s?1\b|#1\b",
+);
+
+static SUPERLATIVES_REGEX: LazyLock<Regex> = LazyLock::new(|| ascii_regex(SUPERLATIVES));
+
+/// Words after "the best" that make it an idiom rather than a claim ("the best way to...").
+const IDIOMS_AFTER_BEST: &[&str] = &[
+    "bet", "part", "practice", "practices", "thing", "things", "time", "way", "ways",
+];
+
+/// Words that cite a source or a third party's judgement, in the shipped languages.
+const SOURCE_WORDS: &[&str] = &[
+    "according", "accredited", "audited", "award", "awarded", "awards", "benchmark",
+    "benchmarked", "benchmarks", "certified", "independently", "ranked", "rated", "report",
+    "reports", "reviewed", "reviews", "source", "sources", "studies", "study", "survey",
+    "surveyed", "winner", // en
+    "auszeichnung", "gemäß", "laut", "quelle", "studie", "testsieger", "umfrage",
+    "zertifiziert", // de
+    "certifié", "certifiée", "d'après", "d’après", "enquête", "primé", "primée", "selon",
+    "étude", // fr
+    "certificada", "certificado", "encuesta", "estudio", "estudo", "fonte", "fuente",
+    "galardonado", "pesquisa", "premiada", "premiado", "premiato", "secondo", "según",
+    "sondaggio", // es, it, pt
+];
+
+impl Signal for UnsupportedClaims {
+    fn info(&self) -> &'static SignalInfo {
+        &INFO
+    }
+
+    fn measure(&self, cx: &Context<'_>, findings: &mut Findings<'_>) -> Outcome {
+        let Some(language) = cx.language else {
+            return Outcome::Skipped("no lexicon for this language");
+        };
+        let doc = cx.doc;
+        let claims = find_claims(cx, &language.lexicon);
+        let details = if claims.is_empty() {
+            Vec::new()
+        } else {
+            find_details(cx)
+        };
+        let (mut unsupported, mut supported) = (0usize, 0usize);
+        for claim in claims {
+            if is_backed(doc, &details, claim) {
+                supported += 1;
+                continue;
+            }
+            let quoted = collapse_spaces(&doc.source[claim.range()]);
+            if findings.push(
+                claim,
+                Severity::Warning,
+                format!("Claim \"{quoted}\" with no number, name or source in its sentence"),
+                Some(SUGGESTION.into()),
+            ) {
+                unsupported += 1;
+            }
+        }
+        let n = doc.length_units() as f64;
+        let count = unsupported as f64;
+        Outcome::Measured(Measurement {
+            value: if n > 0.0 { 100.0 * count / n } else { 0.0 },
+            subscore: saturate(100.0 * count / (n + SMOOTHING_WORDS), RATE_SCALE),
+            confidence: ramp(n, 40.0),
+            details: [("claims", count), ("supported", supported as f64)].into(),
+        })
+    }
+}
+
+/// Spans of the hype phrases and (in English) superlatives, sorted, without overlaps.
+fn find_claims(cx: &Context<'_>, lexicon: &Matcher) -> Vec<Span> {
+    let doc = cx.doc;
+    let mut hits = Vec::new();
+    lexicon.find(&doc.collapsed, &mut hits);
+    let mut claims: Vec<Span> = hits
+        .into_iter()
+        .filter(|&hit| {
+            let entry = lexicon.entry(hit);
+            entry.category == Category::Hype && !is_allowed(cx, hit.span, &entry.phrase)
+        })
+        .map(|hit| hit.span)
+        .collect();
+    if doc.lang_code() == "en" {
+        claims.extend(
+            SUPERLATIVES_REGEX
+                .find_iter(&doc.lower)
+                .filter(|m| !(m.as_str().ends_with("best") && starts_idiom(&doc.lower[m.end()..])))
+                .map(|m| Span::new(m.start(), m.end()))
+                .filter(|&span| !is_allowed(cx, span, "")),
+        );
+    }
+    claims.sort_by_key(|span| (span.start, Reverse(span.end)));
+    let mut kept: Vec<Span> = Vec::with_capacity(claims.len());
+    for span in claims {
+        if kept.last().is_none_or(|last| span.start >= last.end) {
+            kept.push(span);
+        }
+    }
+    kept
+}
+
+/// Whether the text after "the best" starts with a word that makes it an idiom.
+fn starts_idiom(rest: &str) -> bool {
+    let next = rest
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    IDIOMS_AFTER_BEST.contains(&next)
+}
+
+/// Whether the project allows the matched text or the lexicon phrase.
+fn is_allowed(cx: &Context<'_>, span: Span, phrase: &str) -> bool {
+    let matched = collapse_spaces(&cx.doc.lower[span.range()]);
+    cx.allowed.contains(&matched) || cx.allowed.contains(phrase)
+}
+
+fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether the claim's sentence gives a detail, cites a source or links one.
+fn is_backed(doc: &Document<'_>, details: &[Detail], claim: Span) -> bool {
+    let index = doc.sentences.partition_point(|s| s.span.end <= claim.start);
+    let Some(sentence) = doc.sentences.get(index) else {
+        return false;
+    };
+    // A link is blanked from the prose, so it is looked for in the source up to the next
+    // sentence, where a link that ends the sentence stands.
+    let stretch_end = doc
+        .sentences
+        .get(index + 1)
+        .map_or(doc.source.len(), |next| next.span.start as usize);
+    has_detail(details, sentence.span, claim)
+        || cites_source(doc, sentence, claim)
+        || doc
+            .source
+            .get(sentence.span.start as usize..stretch_end)
+            .is_some_and(has_link)
+}
+
+fn overlap(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// A detail other than the brand's own name inside the sentence and outside the claim.
+fn has_detail(details: &[Detail], sentence: Span, claim: Span) -> bool {
+    let first = details.partition_point(|d| d.span.start < sentence.start);
+    details[first..]
+        .iter()
+        .take_while(|d| d.span.start < sentence.end)
+        .any(|d| d.kind != Kind::Brand && !overlap(d.span, claim))
+}
+
+fn cites_source(doc: &Document<'_>, sentence: &Sentence, claim: Span) -> bool {
+    (sentence.words.start as usize..sentence.words.end as usize)
+        .any(|k| !overlap(doc.words[k], claim) && SOURCE_WORDS.contains(&doc.word(k)))
+}
+
+fn has_link(text: &str) -> bool {
+    text.split_whitespace().any(|token| {
+        token.contains("://")
+            || token.contains("www.")
+            || token.split_once('@').is_some_and(|(user, domain)| {
+                !user.is_empty()
+                    && domain
+                        .trim_end_matches(|c: char| c.is_ascii_punctuation())
+                        .contains('.')
+            })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+    use crate::markup::Format;
+    use crate::report::Severity;
+    use crate::scorer::Scorer;
+    use crate::signals::Outcome;
+    use crate::signals::testing::{flagged, measure, subscore};
+
+    fn details(outcome: &Outcome) -> (f64, f64) {
+        match outcome {
+            Outcome::Measured(m) => (m.details["claims"], m.details["supported"]),
+            Outcome::Skipped(why) => panic!("skipped: {why}"),
+        }
+    }
+
+    #[test]
+    fn bare_claims_are_flagged_with_a_suggestion() {
+        let text = "Our world-class team delivers industry-leading results.";
+        let (outcome, findings) = measure("WS303", text, Config::default());
+        assert_eq!(
+            flagged(text, &findings),
+            ["world-class", "industry-leading"]
+        );
+        assert!(findings.iter().all(|f| f.severity == Severity::Warning));
+        assert_eq!(
+            findings[0].message,
+            "Claim \"world-class\" with no number, name or source in its sentence"
+        );
+        assert!(findings[0].suggestion.is_some());
+        assert!(subscore(&outcome) > 0.8, "{outcome:?}");
+        assert_eq!(details(&outcome), (2.0, 0.0));
+    }
+
+    #[test]
+    fn figures_names_and_sources_in_the_sentence_back_a_claim() {
+        for text in [
+            "Rated 4.8/5 by 2,300 customers on Trustpilot, our world-class support answers in 4 minutes.",
+            "Our world-class chefs trained at Noma in Copenhagen.",
+            "According to an independent survey, our support is world-class.",
+            "Our world-class support, see https://example.com/awards for details.",
+        ] {
+            let (outcome, findings) = measure("WS303", text, Config::default());
+            assert!(findings.is_empty(), "{text}: {findings:?}");
+            assert_eq!(details(&outcome), (0.0, 1.0), "{text}");
+            assert_eq!(subscore(&outcome), 0.0);
+        }
+    }
+
+    #[test]
+    fn evidence_in_another_sentence_does_not_count() {
+        let text = "Our support is world-class. We answer 2,000 tickets a day.";
+        let (_, findings) = measure("WS303", text, Config::default());
+        assert_eq!(flagged(text, &findings), ["world-class"]);
+    }
+
+    #[test]
+    fn english_superlatives_and_ranks_are_claims_but_idioms_are_not() {
+        let text = "We build the most advanced scheduling tool for small clinics. It is the #1 \
+                    choice for dentists. The best way to reach us is by phone.";
+        let (_, findings) = measure("WS303", text, Config::default());
+        assert_eq!(flagged(text, &findings), ["the most advanced", "#1"]);
+    }
+
+    #[test]
+    fn brand_names_and_claim_words_are_not_evidence() {
+        let config = Config {
+            brand_terms: vec!["Tasklane".into()],
+            ..Config::default()
+        };
+        let text = "Our team loves Tasklane's award-winning, World-Class support.";
+        let (_, findings) = measure("WS303", text, config);
+        assert_eq!(
+            flagged(text, &findings),
+            ["award-winning", "World-Class"]
+        );
+    }
+
+    #[test]
+    fn allowed_phrases_are_not_claims() {
+        let config = Config {
+            allowed_phrases: vec!["World-Class".into()],
+            ..Config::default()
+        };
+        let (outcome, findings) = measure("WS303", "Our world-class team.", config);
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(details(&outcome), (0.0, 0.0));
+    }
+
+    #[test]
+    fn without_a_lexicon_it_does_not_run_and_empty_text_has_no_nan() {
+        let dutch = Scorer::new(Config {
+            lang: Some("nl".into()),
+            ..Config::default()
+        })
+        .unwrap();
+        let (outcome, _) = dutch.measure_one("WS303", "Wij zijn de beste.", Format::Markdown);
+        assert!(matches!(outcome, Outcome::Skipped(_)));
+        for text in ["", "  \n", "#1"] {
+            let (outcome, _) = measure("WS303", text, Config::default());
+            let Outcome::Measured(m) = outcome else {
+                panic!("{text:?} skipped")
+            };
+            assert!(m.value.is_finite() && m.subscore.is_finite() && m.confidence.is_finite());
+        }
+    }
+}
