@@ -12,9 +12,11 @@ mod dashes;
 mod formatting;
 mod repetition;
 mod rhythm;
+mod specificity;
 mod stock_frames;
 mod stock_phrases;
 mod tricolons;
+mod unsupported_claims;
 mod vocabulary;
 
 use std::collections::BTreeMap;
@@ -177,6 +179,8 @@ pub static REGISTRY: &[&dyn Signal] = &[
     &ai_vocabulary::AiVocabulary,
     &repetition::Repetition,
     &brand_terms::MissingBrandTerms,
+    &specificity::LowSpecificity,
+    &unsupported_claims::UnsupportedClaims,
     &rhythm::UniformRhythm,
     &contrast::ContrastFraming,
     &dashes::DashDensity,

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::specificity::{Detail, Kind, ascii_regex, find_details};
+use super::specificity::{Detail, Kind, ascii_regex, find_details, overlaps};
 use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate};
 use crate::document::Document;
 use crate::lexicon::{Category, Matcher};
@@ -71,21 +71,74 @@ static SUPERLATIVES_REGEX: LazyLock<Regex> = LazyLock::new(|| ascii_regex(SUPERL
 
 /// Words after "the best" that make it an idiom rather than a claim ("the best way to...").
 const IDIOMS_AFTER_BEST: &[&str] = &[
-    "bet", "part", "practice", "practices", "thing", "things", "time", "way", "ways",
+    "bet",
+    "part",
+    "practice",
+    "practices",
+    "thing",
+    "things",
+    "time",
+    "way",
+    "ways",
 ];
 
 /// Words that cite a source or a third party's judgement, in the shipped languages.
 const SOURCE_WORDS: &[&str] = &[
-    "according", "accredited", "audited", "award", "awarded", "awards", "benchmark",
-    "benchmarked", "benchmarks", "certified", "independently", "ranked", "rated", "report",
-    "reports", "reviewed", "reviews", "source", "sources", "studies", "study", "survey",
-    "surveyed", "winner", // en
-    "auszeichnung", "gemäß", "laut", "quelle", "studie", "testsieger", "umfrage",
+    "according",
+    "accredited",
+    "audited",
+    "award",
+    "awarded",
+    "awards",
+    "benchmark",
+    "benchmarked",
+    "benchmarks",
+    "certified",
+    "independently",
+    "ranked",
+    "rated",
+    "report",
+    "reports",
+    "reviewed",
+    "reviews",
+    "source",
+    "sources",
+    "studies",
+    "study",
+    "survey",
+    "surveyed",
+    "winner", // en
+    "auszeichnung",
+    "gemäß",
+    "laut",
+    "quelle",
+    "studie",
+    "testsieger",
+    "umfrage",
     "zertifiziert", // de
-    "certifié", "certifiée", "d'après", "d’après", "enquête", "primé", "primée", "selon",
+    "certifié",
+    "certifiée",
+    "d'après",
+    "d’après",
+    "enquête",
+    "primé",
+    "primée",
+    "selon",
     "étude", // fr
-    "certificada", "certificado", "encuesta", "estudio", "estudo", "fonte", "fuente",
-    "galardonado", "pesquisa", "premiada", "premiado", "premiato", "secondo", "según",
+    "certificada",
+    "certificado",
+    "encuesta",
+    "estudio",
+    "estudo",
+    "fonte",
+    "fuente",
+    "galardonado",
+    "pesquisa",
+    "premiada",
+    "premiado",
+    "premiato",
+    "secondo",
+    "según",
     "sondaggio", // es, it, pt
 ];
 
@@ -106,8 +159,8 @@ impl Signal for UnsupportedClaims {
             find_details(cx)
         };
         let (mut unsupported, mut supported) = (0usize, 0usize);
-        for claim in claims {
-            if is_backed(doc, &details, claim) {
+        for &claim in &claims {
+            if is_backed(doc, &details, &claims, claim) {
                 supported += 1;
                 continue;
             }
@@ -135,24 +188,23 @@ impl Signal for UnsupportedClaims {
 /// Spans of the hype phrases and (in English) superlatives, sorted, without overlaps.
 fn find_claims(cx: &Context<'_>, lexicon: &Matcher) -> Vec<Span> {
     let doc = cx.doc;
-    let mut hits = Vec::new();
-    lexicon.find(&doc.collapsed, &mut hits);
-    let mut claims: Vec<Span> = hits
-        .into_iter()
-        .filter(|&hit| {
+    let mut claims: Vec<Span> = cx
+        .lexicon_hits()
+        .iter()
+        .filter(|&&hit| {
             let entry = lexicon.entry(hit);
-            entry.category == Category::Hype && !is_allowed(cx, hit.span, &entry.phrase)
+            entry.category == Category::Hype
+                && !cx.allowed.contains(&entry.phrase)
+                && !is_allowed(cx, hit.span)
         })
         .map(|hit| hit.span)
         .collect();
     if doc.lang_code() == "en" {
-        claims.extend(
-            SUPERLATIVES_REGEX
-                .find_iter(&doc.lower)
-                .filter(|m| !(m.as_str().ends_with("best") && starts_idiom(&doc.lower[m.end()..])))
-                .map(|m| Span::new(m.start(), m.end()))
-                .filter(|&span| !is_allowed(cx, span, "")),
-        );
+        let superlatives = SUPERLATIVES_REGEX
+            .find_iter(&doc.lower)
+            .filter(|m| !is_idiom(m.as_str(), &doc.lower[m.end()..]))
+            .map(|m| Span::new(m.start(), m.end()));
+        claims.extend(superlatives.filter(|&span| !is_allowed(cx, span)));
     }
     claims.sort_by_key(|span| (span.start, Reverse(span.end)));
     let mut kept: Vec<Span> = Vec::with_capacity(claims.len());
@@ -164,8 +216,11 @@ fn find_claims(cx: &Context<'_>, lexicon: &Matcher) -> Vec<Span> {
     kept
 }
 
-/// Whether the text after "the best" starts with a word that makes it an idiom.
-fn starts_idiom(rest: &str) -> bool {
+/// "The best" followed by a word that makes it an idiom, not a claim ("the best way to").
+fn is_idiom(matched: &str, rest: &str) -> bool {
+    if !matched.ends_with("best") {
+        return false;
+    }
     let next = rest
         .split_whitespace()
         .next()
@@ -174,18 +229,19 @@ fn starts_idiom(rest: &str) -> bool {
     IDIOMS_AFTER_BEST.contains(&next)
 }
 
-/// Whether the project allows the matched text or the lexicon phrase.
-fn is_allowed(cx: &Context<'_>, span: Span, phrase: &str) -> bool {
-    let matched = collapse_spaces(&cx.doc.lower[span.range()]);
-    cx.allowed.contains(&matched) || cx.allowed.contains(phrase)
+/// Whether the project allows the matched text.
+fn is_allowed(cx: &Context<'_>, span: Span) -> bool {
+    cx.allowed
+        .contains(&collapse_spaces(&cx.doc.lower[span.range()]))
 }
 
 fn collapse_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Whether the claim's sentence gives a detail, cites a source or links one.
-fn is_backed(doc: &Document<'_>, details: &[Detail], claim: Span) -> bool {
+/// Whether the claim's sentence gives a detail, cites a source or links one. Words of any
+/// claim (`claims`, sorted) are not evidence, for themselves or for another claim.
+fn is_backed(doc: &Document<'_>, details: &[Detail], claims: &[Span], claim: Span) -> bool {
     let index = doc.sentences.partition_point(|s| s.span.end <= claim.start);
     let Some(sentence) = doc.sentences.get(index) else {
         return false;
@@ -196,30 +252,26 @@ fn is_backed(doc: &Document<'_>, details: &[Detail], claim: Span) -> bool {
         .sentences
         .get(index + 1)
         .map_or(doc.source.len(), |next| next.span.start as usize);
-    has_detail(details, sentence.span, claim)
-        || cites_source(doc, sentence, claim)
+    has_detail(details, sentence.span, claims)
+        || cites_source(doc, sentence, claims)
         || doc
             .source
             .get(sentence.span.start as usize..stretch_end)
             .is_some_and(has_link)
 }
 
-fn overlap(a: Span, b: Span) -> bool {
-    a.start < b.end && b.start < a.end
-}
-
-/// A detail other than the brand's own name inside the sentence and outside the claim.
-fn has_detail(details: &[Detail], sentence: Span, claim: Span) -> bool {
+/// A detail other than the brand's own name inside the sentence and outside the claims.
+fn has_detail(details: &[Detail], sentence: Span, claims: &[Span]) -> bool {
     let first = details.partition_point(|d| d.span.start < sentence.start);
     details[first..]
         .iter()
         .take_while(|d| d.span.start < sentence.end)
-        .any(|d| d.kind != Kind::Brand && !overlap(d.span, claim))
+        .any(|d| d.kind != Kind::Brand && !overlaps(claims, d.span))
 }
 
-fn cites_source(doc: &Document<'_>, sentence: &Sentence, claim: Span) -> bool {
+fn cites_source(doc: &Document<'_>, sentence: &Sentence, claims: &[Span]) -> bool {
     (sentence.words.start as usize..sentence.words.end as usize)
-        .any(|k| !overlap(doc.words[k], claim) && SOURCE_WORDS.contains(&doc.word(k)))
+        .any(|k| SOURCE_WORDS.contains(&doc.word(k)) && !overlaps(claims, doc.words[k]))
 }
 
 fn has_link(text: &str) -> bool {
@@ -307,10 +359,7 @@ mod tests {
         };
         let text = "Our team loves Tasklane's award-winning, World-Class support.";
         let (_, findings) = measure("WS303", text, config);
-        assert_eq!(
-            flagged(text, &findings),
-            ["award-winning", "World-Class"]
-        );
+        assert_eq!(flagged(text, &findings), ["award-winning", "World-Class"]);
     }
 
     #[test]

@@ -1,0 +1,58 @@
+//! Benchmark inputs, built from the project's own fixtures (never from evaluation data).
+
+use std::path::{Path, PathBuf};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures")
+}
+
+fn read_dir_sorted(dir: &Path) -> Vec<String> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+}
+
+/// English drafts, generic and specific interleaved, so every signal has work.
+pub fn english_drafts() -> Vec<String> {
+    let generic = read_dir_sorted(&fixtures().join("drafts/generic"));
+    let specific = read_dir_sorted(&fixtures().join("drafts/specific"));
+    generic
+        .into_iter()
+        .zip(specific)
+        .flat_map(|(g, s)| [g, s])
+        .collect()
+}
+
+/// Chinese text: the CJK fixture's prose.
+pub fn chinese_drafts() -> Vec<String> {
+    vec![std::fs::read_to_string(fixtures().join("edge/cjk.md")).unwrap_or_default()]
+}
+
+/// A Markdown document of about `bytes` bytes: the drafts joined, repeated as needed.
+pub fn document_of(drafts: &[String], bytes: usize) -> String {
+    let mut doc = String::with_capacity(bytes + 4096);
+    for draft in drafts.iter().cycle() {
+        if doc.len() >= bytes || drafts.is_empty() {
+            break;
+        }
+        doc.push_str(draft);
+        doc.push_str("\n\n");
+    }
+    doc
+}
+
+/// `count` documents of about `bytes` bytes each, rotated so they differ.
+pub fn documents_of(drafts: &[String], bytes: usize, count: usize) -> Vec<String> {
+    (0..count)
+        .map(|i| {
+            let mut rotated = drafts.to_vec();
+            rotated.rotate_left(i % drafts.len().max(1));
+            document_of(&rotated, bytes)
+        })
+        .collect()
+}
