@@ -81,6 +81,8 @@ pub struct Context<'a> {
     pub allowed: &'a rustc_hash::FxHashSet<String>,
     /// The lexicon's hits, found once for every signal that reads them.
     hits: std::cell::OnceCell<Vec<Hit>>,
+    /// The concrete details (figures, names...), found once for every signal that reads them.
+    details: std::cell::OnceCell<Vec<specificity::Detail>>,
 }
 
 impl<'a> Context<'a> {
@@ -96,7 +98,13 @@ impl<'a> Context<'a> {
             brand_terms,
             allowed,
             hits: std::cell::OnceCell::new(),
+            details: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Every concrete detail (figure, date, name, link...) in text order.
+    pub(in crate::signals) fn details(&self) -> &[specificity::Detail] {
+        self.details.get_or_init(|| specificity::find_details(self))
     }
 
     /// Every whole-word hit of the language's lexicon (none without a lexicon).

@@ -108,7 +108,7 @@ impl Signal for LowSpecificity {
 
     fn measure(&self, cx: &Context<'_>, findings: &mut Findings<'_>) -> Outcome {
         let doc = cx.doc;
-        let details = find_details(cx);
+        let details = cx.details();
         let total = details.len() + doc.links;
         let units = doc.length_units();
         let n = units as f64;
@@ -181,6 +181,7 @@ fn counts(details: &[Detail], links: usize) -> BTreeMap<&'static str, f64> {
 
 /// Every concrete detail in the prose, sorted by position. Links are not among them: they are
 /// blanked from the prose and counted in `Document::links`.
+/// Every concrete detail of the document, in text order (read through [`Context::details`]).
 pub(super) fn find_details(cx: &Context<'_>) -> Vec<Detail> {
     let doc = cx.doc;
     let mut brands = cx.brand_terms.mentions(&doc.collapsed);
@@ -253,17 +254,57 @@ const FIGURE_KINDS: [(&str, Kind); 5] = [
     ("number", Kind::Number),
 ];
 
+/// One anchored regex per top-level group of `FIGURES`, in order, with the kind it gives
+/// (`None` for the clichés, which count as nothing). Classifying a match with these is much
+/// cheaper than asking the combined regex for its capture groups.
+static FIGURE_CLASSES: LazyLock<Vec<(Option<Kind>, Regex)>> = LazyLock::new(|| {
+    top_level_alternatives(FIGURES)
+        .into_iter()
+        .map(|group| {
+            let name = group
+                .strip_prefix("(?P<")
+                .and_then(|g| g.split_once('>'))
+                .map_or("", |(n, _)| n);
+            let kind = FIGURE_KINDS
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|&(_, k)| k);
+            (kind, ascii_regex(&format!("^(?:{group})$")))
+        })
+        .collect()
+});
+
+/// Splits a pattern at its top-level `|`, outside groups, classes and escapes.
+fn top_level_alternatives(pattern: &str) -> Vec<&str> {
+    let (mut depth, mut in_class, mut escaped, mut start) = (0i32, false, false, 0);
+    let mut out = Vec::new();
+    for (i, c) in pattern.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '[' if !in_class => in_class = true,
+            ']' if in_class => in_class = false,
+            '(' if !in_class => depth += 1,
+            ')' if !in_class => depth -= 1,
+            '|' if !in_class && depth == 0 => {
+                out.push(&pattern[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&pattern[start..]);
+    out
+}
+
 /// Numbers, prices, measurements, dates and versions, except inside brand mentions.
 fn find_figures(doc: &Document<'_>, brands: &[Span], out: &mut Vec<Detail>) {
-    for caps in FIGURES_REGEX.captures_iter(&doc.prose) {
-        let Some(whole) = caps.get(0) else {
-            continue;
-        };
-        let Some(kind) = FIGURE_KINDS
+    for whole in FIGURES_REGEX.find_iter(&doc.prose) {
+        let kind = FIGURE_CLASSES
             .iter()
-            .find(|(group, _)| caps.name(group).is_some())
-            .map(|&(_, kind)| kind)
-        else {
+            .find(|(_, r)| r.is_match(whole.as_str()))
+            .and_then(|(k, _)| *k);
+        let Some(kind) = kind else {
             continue;
         };
         let span = Span::new(whole.start(), whole.end());
@@ -591,6 +632,22 @@ mod tests {
             findings[0].message.starts_with("0 concrete details in "),
             "{}",
             findings[0].message
+        );
+    }
+
+    #[test]
+    fn the_figure_pattern_splits_into_its_groups() {
+        let groups = super::top_level_alternatives(super::FIGURES);
+        assert_eq!(groups.len(), 6);
+        assert!(
+            groups
+                .iter()
+                .all(|g| g.starts_with("(?P<") && g.ends_with(')')),
+            "{groups:?}"
+        );
+        assert_eq!(
+            super::top_level_alternatives(r"a|(b|c)|[|]|\|"),
+            ["a", "(b|c)", "[|]", r"\|"]
         );
     }
 

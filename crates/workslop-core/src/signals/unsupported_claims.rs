@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::specificity::{Detail, Kind, ascii_regex, find_details, overlaps};
+use super::specificity::{Detail, Kind, ascii_regex, overlaps};
 use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate};
 use crate::document::Document;
 use crate::lexicon::{Category, Matcher};
@@ -53,7 +53,7 @@ const SUGGESTION: &str = "back it with a figure, a customer, an award or a sourc
 
 /// English superlatives and rank claims, matched in the lowercase prose.
 const SUPERLATIVES: &str = concat!(
-    r"\b(?:a\s+|the\s+)?(?:leading|premier)\s+(?:provider|supplier|platform|company|brand",
+    r"\b(?:leading|premier)\s+(?:provider|supplier|platform|company|brand",
     r"|manufacturer|expert|developer|solution|agency|partner)s?\b",
     r"|\bthe\s+(?:world['’]s\s+|industry['’]s\s+)?(?:most\s+(?:advanced|powerful|innovative",
     r"|trusted|reliable|secure|comprehensive|complete|intuitive|efficient|effective|affordable",
@@ -153,11 +153,7 @@ impl Signal for UnsupportedClaims {
         };
         let doc = cx.doc;
         let claims = find_claims(cx, &language.lexicon);
-        let details = if claims.is_empty() {
-            Vec::new()
-        } else {
-            find_details(cx)
-        };
+        let details: &[Detail] = if claims.is_empty() { &[] } else { cx.details() };
         let (mut unsupported, mut supported) = (0usize, 0usize);
         for &claim in &claims {
             if is_backed(doc, &details, &claims, claim) {
