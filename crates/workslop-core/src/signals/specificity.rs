@@ -150,7 +150,7 @@ impl Signal for LowSpecificity {
             value: rate,
             subscore,
             confidence: ramp(n, 60.0),
-            details: counts(&details, doc.links),
+            details: counts(details, doc.links),
         })
     }
 }

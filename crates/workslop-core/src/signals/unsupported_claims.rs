@@ -156,7 +156,7 @@ impl Signal for UnsupportedClaims {
         let details: &[Detail] = if claims.is_empty() { &[] } else { cx.details() };
         let (mut unsupported, mut supported) = (0usize, 0usize);
         for &claim in &claims {
-            if is_backed(doc, &details, &claims, claim) {
+            if is_backed(doc, details, &claims, claim) {
                 supported += 1;
                 continue;
             }
