@@ -213,6 +213,10 @@ pub struct CalibrateArgs {
     /// Set thresholds on the negatives with this FIELD=VALUE only.
     #[arg(long, value_name = "FIELD=VALUE", value_parser = parse_pair)]
     pub threshold_on: Option<(String, String)>,
+    /// Files (or directories) that must not reach `fail`, like careful human copy: the fail
+    /// threshold is raised above their scores if needed (repeatable).
+    #[arg(long, value_name = "PATH")]
+    pub must_pass: Vec<PathBuf>,
     /// Report the cross-validated metrics per value of these fields (comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
     pub report_by: Vec<String>,

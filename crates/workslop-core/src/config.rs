@@ -278,10 +278,11 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.brand_terms, ["Acme"]);
+        let default_warn = Thresholds::default().warn;
         assert_eq!(
             c.thresholds,
             Thresholds {
-                warn: 40.0,
+                warn: default_warn,
                 fail: 70.0
             }
         );

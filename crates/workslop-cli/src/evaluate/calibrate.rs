@@ -164,10 +164,63 @@ pub fn run(args: CalibrateArgs) -> Result<Exit, String> {
         full.weights[d - 1],
         summary.overall.roc_auc,
     );
-    let toml = weights_file(&provenance, &model, warn, fail);
+    let measured: Vec<bool> = (0..d - 1)
+        .map(|j| examples.iter().any(|e| e.features[j] != 0.0))
+        .collect();
+    let (warn, fail) = respect_must_pass(&args, &provenance, &model, &measured, warn, fail)?;
+    let toml = weights_file(&provenance, &model, &measured, warn, fail);
     std::fs::write(&args.out, toml).map_err(|e| format!("{}: {e}", args.out.display()))?;
     eprintln!("wrote {}", args.out.display());
     Ok(Exit::Success)
+}
+
+/// Raises the thresholds above the scores of the `--must-pass` files under the fitted model,
+/// so that the copy the project promises to pass does (one point of margin).
+fn respect_must_pass(
+    args: &CalibrateArgs,
+    provenance: &[String],
+    model: &Model,
+    measured: &[bool],
+    warn: f64,
+    fail: f64,
+) -> Result<(f64, f64), String> {
+    if args.must_pass.is_empty() {
+        return Ok((warn, fail));
+    }
+    let file = weights_file(provenance, model, measured, warn, fail);
+    let config = workslop_core::Config::from_toml(&file, None).map_err(|e| e.to_string())?;
+    let scorer = workslop_core::Scorer::new(config).map_err(|e| e.to_string())?;
+    let selection = crate::files::Selection::new(&[], &[])?;
+    let collected = crate::files::collect(&args.must_pass, &selection, false);
+    if let Some(e) = collected.errors.first() {
+        return Err(e.clone());
+    }
+    let mut highest: Option<(f64, String)> = None;
+    for path in &collected.files {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let score = scorer
+            .score(&text, crate::files::format_of(path, None))
+            .score
+            .unwrap_or(0.0);
+        if highest.as_ref().is_none_or(|(h, _)| score > *h) {
+            highest = Some((score, path.display().to_string()));
+        }
+    }
+    let Some((top, path)) = highest else {
+        return Ok((warn, fail));
+    };
+    let files = collected.files.len();
+    let needed = round_up1(top + 1.0);
+    if needed <= fail {
+        println!(
+            "\nThe {files} --must-pass files score at most {top:.1} ({path}), below the fail threshold."
+        );
+        return Ok((warn, fail));
+    }
+    println!(
+        "\nThe {files} --must-pass files score up to {top:.1} ({path}): fail threshold raised from {fail} to {needed}."
+    );
+    Ok((warn.min(needed), needed))
 }
 
 /// Each (balance value, label) cell weighs the same in total, so no source or class dominates.
@@ -233,13 +286,35 @@ fn round_up1(x: f64) -> f64 {
     (x * 10.0).ceil() / 10.0
 }
 
-/// The config file: provenance comments, then `bias`, `[weights]` and `[thresholds]`.
-fn weights_file(provenance: &[String], model: &Model, warn: f64, fail: f64) -> String {
+/// The config file: provenance comments, then `bias`, `[weights]` and `[thresholds]`. Signals
+/// the data never triggered (`measured` false) are left out, so they keep the weight they were
+/// designed with instead of a meaningless zero.
+fn weights_file(
+    provenance: &[String],
+    model: &Model,
+    measured: &[bool],
+    warn: f64,
+    fail: f64,
+) -> String {
     let mut out: String = provenance.iter().map(|l| format!("# {l}\n")).collect();
+    let unmeasured: Vec<&str> = signal_infos()
+        .zip(measured)
+        .filter(|(_, m)| !**m)
+        .map(|(i, _)| i.name)
+        .collect();
+    if !unmeasured.is_empty() {
+        let _ = writeln!(
+            out,
+            "# Never triggered in this data, so left at their designed weights: {}.",
+            unmeasured.join(", ")
+        );
+    }
     out.push_str("# Load with `workslop check --config FILE` or `workslop.Scorer(\"FILE\")`.\n\n");
     let _ = writeln!(out, "bias = {:.4}\n\n[weights]", model.bias);
-    for (info, w) in signal_infos().zip(&model.weights) {
-        let _ = writeln!(out, "{} = {w:.4}", info.name);
+    for ((info, w), m) in signal_infos().zip(&model.weights).zip(measured) {
+        if *m {
+            let _ = writeln!(out, "{} = {w:.4}", info.name);
+        }
     }
     let _ = writeln!(out, "\n[thresholds]\nwarn = {warn}\nfail = {fail}");
     out
@@ -296,12 +371,19 @@ mod tests {
             bias: -1.25,
             weights: weights.clone(),
         };
-        let text = weights_file(&["made by a test".into()], &model, 33.3, 55.5);
+        let measured: Vec<bool> = weights.iter().map(|w| *w != 1.5).collect();
+        let text = weights_file(&["made by a test".into()], &model, &measured, 33.3, 55.5);
         let config = Config::from_toml(&text, None).unwrap();
         assert_eq!(config.bias, Some(-1.25));
-        for (info, w) in signal_infos().zip(&weights) {
-            assert_eq!(config.weights[info.name], *w);
+        for ((info, w), m) in signal_infos().zip(&weights).zip(&measured) {
+            assert_eq!(
+                config.weights.get(info.name),
+                m.then_some(w),
+                "{}",
+                info.name
+            );
         }
+        assert!(text.contains("left at their designed weights"));
         assert_eq!(
             (config.thresholds.warn, config.thresholds.fail),
             (33.3, 55.5)
