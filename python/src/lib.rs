@@ -136,8 +136,7 @@ impl NativeScorer {
     ) -> PyResult<Bound<'py, PyDict>> {
         let format = parse_format(format)?;
         let (_, owned) = Self::extract_texts(texts)?;
-        let reports = self.score_all(py, &owned, format, threads)?;
-        let n = reports.len();
+        let n = owned.len();
         let mut score: Vec<Option<f64>> = Vec::with_capacity(n);
         let mut verdict: Vec<&str> = Vec::with_capacity(n);
         let mut lang: Vec<Option<String>> = Vec::with_capacity(n);
@@ -146,28 +145,32 @@ impl NativeScorer {
         let names: Vec<&str> = signal_infos().map(|i| i.name).collect();
         let mut signals: Vec<Vec<Option<f64>>> =
             names.iter().map(|_| Vec::with_capacity(n)).collect();
-        for report in reports {
-            match report
-                .transpose()
-                .map_err(|e| error(py, "WorkslopError", e))?
-            {
-                Some(r) => {
-                    score.push(r.score);
-                    verdict.push(r.verdict.name());
-                    lang.push(Some(r.lang.clone()));
-                    words.push(Some(r.words));
-                    findings.push(Some(r.findings.len()));
-                    for (column, s) in signals.iter_mut().zip(&r.signals) {
-                        column.push(s.skipped.is_none().then_some(s.subscore));
+        // Scored a chunk at a time, keeping only the columns: memory stays near the columns'
+        // own size however many texts there are.
+        for chunk in owned.chunks(TABLE_CHUNK) {
+            for report in self.score_all(py, chunk, format, threads)? {
+                match report
+                    .transpose()
+                    .map_err(|e| error(py, "WorkslopError", e))?
+                {
+                    Some(r) => {
+                        score.push(r.score);
+                        verdict.push(r.verdict.name());
+                        lang.push(Some(r.lang.clone()));
+                        words.push(Some(r.words));
+                        findings.push(Some(r.findings.len()));
+                        for (column, s) in signals.iter_mut().zip(&r.signals) {
+                            column.push(s.skipped.is_none().then_some(s.subscore));
+                        }
                     }
-                }
-                None => {
-                    score.push(None);
-                    verdict.push("missing");
-                    lang.push(None);
-                    words.push(None);
-                    findings.push(None);
-                    signals.iter_mut().for_each(|c| c.push(None));
+                    None => {
+                        score.push(None);
+                        verdict.push("missing");
+                        lang.push(None);
+                        words.push(None);
+                        findings.push(None);
+                        signals.iter_mut().for_each(|c| c.push(None));
+                    }
                 }
             }
         }
@@ -183,6 +186,9 @@ impl NativeScorer {
         Ok(table)
     }
 }
+
+/// Texts scored at once by `score_table`.
+const TABLE_CHUNK: usize = 8192;
 
 /// The texts' Python objects (kept for the reports) and owned copies, `None` where missing.
 type Extracted<'py> = (Vec<Option<Bound<'py, PyString>>>, Vec<Option<String>>);
