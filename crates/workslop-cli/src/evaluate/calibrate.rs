@@ -16,7 +16,7 @@ use crate::args::CalibrateArgs;
 use crate::exit::Exit;
 use crate::settings::Settings;
 
-use super::labelled::{Fields, read_scored};
+use super::labelled::read_scored;
 use super::logistic::{Model, Options, fit};
 use super::metrics::threshold_for_fpr;
 use super::summary::{Scored, Summary};
@@ -61,25 +61,12 @@ pub fn run(args: CalibrateArgs) -> Result<Exit, String> {
     if let Some((field, _)) = &args.threshold_on {
         keep.push(field.clone());
     }
-    let fields = Fields {
-        text: args.labels.text_field.clone(),
-        label: args.labels.label_field.clone(),
-        positive: args.labels.positive.clone(),
-        keep,
-    };
-    let format = args
-        .labels
-        .scoring
-        .input_format
-        .unwrap_or(workslop_core::Format::Text);
     let (examples, skipped, lines) =
-        read_scored(&args.labels.labels, &fields, &scorer, format, |row| {
-            Example {
-                features: features(&row.report),
-                positive: row.positive,
-                words: row.report.words,
-                kept: row.kept,
-            }
+        read_scored(&args.labels, keep.clone(), &scorer, |row| Example {
+            features: features(&row.report),
+            positive: row.positive,
+            words: row.report.words,
+            kept: row.kept,
         })
         .map_err(|e| e.to_string())?;
     let examples: Vec<Example> = examples
@@ -140,7 +127,7 @@ pub fn run(args: CalibrateArgs) -> Result<Exit, String> {
         round_up1(threshold_for_fpr(&negatives, (args.max_fpr * 3.0).min(1.0)).clamp(0.0, fail));
 
     let report_fields: Vec<String> =
-        fields.keep[2..2 + args.report_by.iter().filter(|f| !f.is_empty()).count()].to_vec();
+        keep[2..2 + args.report_by.iter().filter(|f| !f.is_empty()).count()].to_vec();
     let scored: Vec<Scored> = examples
         .iter()
         .zip(&oof)

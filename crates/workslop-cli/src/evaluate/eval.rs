@@ -7,7 +7,7 @@ use crate::args::{EvalArgs, EvalFormat};
 use crate::exit::Exit;
 use crate::settings::Settings;
 
-use super::labelled::{Fields, read_scored};
+use super::labelled::read_scored;
 use super::metrics::roc_auc;
 use super::summary::{Scored, Summary};
 
@@ -23,34 +23,22 @@ pub fn run(args: EvalArgs) -> Result<Exit, String> {
         .filter(|f| !f.is_empty())
         .cloned()
         .collect();
-    let fields = Fields {
-        text: args.labels.text_field.clone(),
-        label: args.labels.label_field.clone(),
-        positive: args.labels.positive.clone(),
-        keep: group_fields.clone(),
-    };
-    let format = args
-        .labels
-        .scoring
-        .input_format
-        .unwrap_or(workslop_core::Format::Text);
-    let (rows, skipped, lines) =
-        read_scored(&args.labels.labels, &fields, &scorer, format, |row| {
-            let evidence: Vec<f64> = row
-                .report
-                .signals
-                .iter()
-                .map(|s| s.confidence * s.subscore)
-                .collect();
-            let scored = Scored {
-                score: row.report.score,
-                positive: row.positive,
-                words: row.report.words,
-                groups: row.kept,
-            };
-            (scored, evidence)
-        })
-        .map_err(|e| e.to_string())?;
+    let (rows, skipped, lines) = read_scored(&args.labels, group_fields.clone(), &scorer, |row| {
+        let evidence: Vec<f64> = row
+            .report
+            .signals
+            .iter()
+            .map(|s| s.confidence * s.subscore)
+            .collect();
+        let scored = Scored {
+            score: row.report.score,
+            positive: row.positive,
+            words: row.report.words,
+            groups: row.kept,
+        };
+        (scored, evidence)
+    })
+    .map_err(|e| e.to_string())?;
     let (rows, evidence): (Vec<Scored>, Vec<Vec<f64>>) = rows.into_iter().unzip();
     let summary = Summary::new(
         &rows,

@@ -2,23 +2,24 @@
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader};
-use std::path::Path;
 
 use rayon::prelude::*;
 use serde_json::Value;
 use workslop_core::{Format, Report, Scorer};
 
+use crate::args::LabelArgs;
+
 const LINES_PER_BATCH: usize = 4096;
 
 /// Which fields to read.
 #[derive(Debug, Clone)]
-pub struct Fields {
-    pub text: String,
-    pub label: String,
+struct Fields {
+    text: String,
+    label: String,
     /// The label value that marks a positive (AI-style) row.
-    pub positive: String,
+    positive: String,
     /// Extra fields kept per row (grouping), as strings.
-    pub keep: Vec<String>,
+    keep: Vec<String>,
 }
 
 /// One scored row.
@@ -34,12 +35,19 @@ pub struct Row {
 /// a large corpus need not hold every report. Returns the kept values, the lines skipped (no
 /// text or label, or not a JSON object) and the lines read.
 pub fn read_scored<T: Send>(
-    path: &Path,
-    fields: &Fields,
+    args: &LabelArgs,
+    keep: Vec<String>,
     scorer: &Scorer,
-    format: Format,
     map: impl Fn(Row) -> T + Sync,
 ) -> io::Result<(Vec<T>, usize, usize)> {
+    let fields = Fields {
+        text: args.text_field.clone(),
+        label: args.label_field.clone(),
+        positive: args.positive.clone(),
+        keep,
+    };
+    let format = args.scoring.input_format.unwrap_or(Format::Text);
+    let path = args.labels.as_path();
     let file = File::open(path)
         .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
     let mut lines = BufReader::with_capacity(1 << 20, file).split(b'\n');
@@ -62,7 +70,7 @@ pub fn read_scored<T: Send>(
         let scored: Vec<Option<T>> = batch
             .par_iter()
             .map(|line| {
-                let (positive, text, kept) = parse(line, fields)?;
+                let (positive, text, kept) = parse(line, &fields)?;
                 let report = scorer.score(&text, format);
                 Some(map(Row {
                     positive,
