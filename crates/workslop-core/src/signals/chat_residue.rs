@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, saturate};
 use crate::report::Severity;
@@ -36,7 +36,7 @@ Delete the chatter, fill every placeholder, and read the page once before it shi
 
 /// Patterns per language on lowercased prose; English ones run for every language, since
 /// assistants often answer in English.
-static PATTERNS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+static PATTERNS: LazyLock<Vec<(&'static str, String)>> = LazyLock::new(|| {
     let table: &[(&str, &str)] = &[
         (
             "*",
@@ -127,13 +127,21 @@ static PATTERNS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
     ];
     table
         .iter()
-        .map(|(lang, p)| {
-            (
-                *lang,
-                Regex::new(&format!("(?m){p}")).expect("valid pattern"),
-            )
-        })
+        // ASCII word boundaries keep the set on the lazy DFA (Unicode ones would force the
+        // slow engine on non-ASCII text); every keyword here stands next to a space or a mark.
+        .map(|(lang, p)| (*lang, format!("(?m){}", p.replace(r"\b", r"(?-u:\b)"))))
         .collect()
+});
+
+/// Every pattern compiled, and a set of them all that finds in one pass which ones occur (in
+/// most texts none does, so the patterns themselves rarely run).
+static COMPILED: LazyLock<(Vec<Regex>, RegexSet)> = LazyLock::new(|| {
+    let sources: Vec<&String> = PATTERNS.iter().map(|(_, p)| p).collect();
+    let each = sources
+        .iter()
+        .map(|p| Regex::new(p).expect("valid pattern"))
+        .collect();
+    (each, RegexSet::new(sources).expect("valid patterns"))
 });
 
 impl Signal for ChatResidue {
@@ -145,8 +153,10 @@ impl Signal for ChatResidue {
         let doc = cx.doc;
         let lang = doc.lang_code();
         let mut spans: Vec<Span> = Vec::new();
-        for (pattern_lang, pattern) in PATTERNS.iter() {
-            if *pattern_lang != "*" && *pattern_lang != "en" && *pattern_lang != lang {
+        let (patterns, any) = &*COMPILED;
+        for index in any.matches(&doc.lower).iter() {
+            let (pattern_lang, pattern) = (PATTERNS[index].0, &patterns[index]);
+            if pattern_lang != "*" && pattern_lang != "en" && pattern_lang != lang {
                 continue;
             }
             for m in pattern.find_iter(&doc.lower) {

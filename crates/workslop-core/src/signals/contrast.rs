@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate};
 use crate::document::Document;
@@ -246,19 +246,19 @@ const ZH: &[Form] = &[
     one(r"不(?:仅|只|光|但)仅?GAP(?:而且|并且|还|更|也)TAIL", LOW),
 ];
 
-static EN_PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| compile(EN, false));
-static DE_PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| compile(DE, false));
-static ES_PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| compile(ES, false));
-static FR_PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| compile(FR, false));
-static IT_PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| compile(IT, false));
-static PL_PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| compile(PL, false));
-static PT_PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| compile(PT, false));
-static ZH_PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| compile(ZH, true));
+static EN_PATTERNS: LazyLock<Frames> = LazyLock::new(|| compile(EN, false));
+static DE_PATTERNS: LazyLock<Frames> = LazyLock::new(|| compile(DE, false));
+static ES_PATTERNS: LazyLock<Frames> = LazyLock::new(|| compile(ES, false));
+static FR_PATTERNS: LazyLock<Frames> = LazyLock::new(|| compile(FR, false));
+static IT_PATTERNS: LazyLock<Frames> = LazyLock::new(|| compile(IT, false));
+static PL_PATTERNS: LazyLock<Frames> = LazyLock::new(|| compile(PL, false));
+static PT_PATTERNS: LazyLock<Frames> = LazyLock::new(|| compile(PT, false));
+static ZH_PATTERNS: LazyLock<Frames> = LazyLock::new(|| compile(ZH, true));
 
 /// The frames of a language; English also for undetermined text, where its words rarely
 /// appear by accident. Empty when the language has none.
-fn patterns(lang: &str) -> &'static [Pattern] {
-    let table: &'static LazyLock<Vec<Pattern>> = match lang {
+fn patterns(lang: &str) -> Option<&'static Frames> {
+    let table: &'static LazyLock<Frames> = match lang {
         "en" | "und" => &EN_PATTERNS,
         "de" => &DE_PATTERNS,
         "es" => &ES_PATTERNS,
@@ -267,35 +267,50 @@ fn patterns(lang: &str) -> &'static [Pattern] {
         "pl" => &PL_PATTERNS,
         "pt" => &PT_PATTERNS,
         "zh" => &ZH_PATTERNS,
-        _ => return &[],
+        _ => return None,
     };
-    table.as_slice()
+    Some(table)
 }
 
-fn compile(forms: &[Form], han: bool) -> Vec<Pattern> {
+/// A language's frames, and a set of all of them that finds in one pass which ones occur at
+/// all (in most texts none does, so the frames themselves rarely run).
+struct Frames {
+    patterns: Vec<Pattern>,
+    any: RegexSet,
+}
+
+fn compile(forms: &[Form], han: bool) -> Frames {
     let (gap, tail) = if han {
         (HAN_GAP, HAN_TAIL)
     } else {
         (SPACED_GAP, SPACED_TAIL)
     };
-    forms
+    // ASCII word boundaries keep the regex engine on its fast path; the frames' keywords
+    // always stand between spaces or punctuation.
+    let sources: Vec<String> = forms
         .iter()
         .map(|form| {
-            let source = form
-                .template
+            form.template
                 .replace('\'', APOSTROPHE)
                 .replace("GAP", gap)
                 .replace("SEP", SEP)
-                .replace("TAIL", tail);
-            Pattern {
-                // ASCII word boundaries keep the regex engine on its fast path; the frames'
-                // keywords always stand between spaces or punctuation.
-                regex: Regex::new(&source.replace(r"\b", r"(?-u:\b)")).expect("valid pattern"),
-                weight: form.weight,
-                sentences: form.sentences,
-            }
+                .replace("TAIL", tail)
+                .replace(r"\b", r"(?-u:\b)")
         })
-        .collect()
+        .collect();
+    let patterns = forms
+        .iter()
+        .zip(&sources)
+        .map(|(form, source)| Pattern {
+            regex: Regex::new(source).expect("valid pattern"),
+            weight: form.weight,
+            sentences: form.sentences,
+        })
+        .collect();
+    Frames {
+        patterns,
+        any: RegexSet::new(&sources).expect("valid patterns"),
+    }
 }
 
 /// A frame found in the collapsed text: its offsets there and its pattern.
@@ -313,13 +328,12 @@ impl Signal for ContrastFraming {
 
     fn measure(&self, cx: &Context<'_>, findings: &mut Findings<'_>) -> Outcome {
         let doc = cx.doc;
-        let patterns = patterns(doc.lang_code());
-        if patterns.is_empty() {
+        let Some(table) = patterns(doc.lang_code()) else {
             return Outcome::Skipped("no contrast patterns for this language");
-        }
+        };
         let (mut frames, mut weighted) = (0usize, 0.0);
-        for hit in hits(doc, patterns) {
-            let pattern = &patterns[hit.pattern];
+        for hit in hits(doc, table) {
+            let pattern = &table.patterns[hit.pattern];
             let span = Span::new(
                 doc.collapsed.to_source(hit.start),
                 doc.collapsed.to_source(hit.end),
@@ -363,10 +377,11 @@ impl Signal for ContrastFraming {
 
 /// Every frame that stays within its sentences, without overlaps: the leftmost wins, then
 /// the one listed first.
-fn hits(doc: &Document<'_>, patterns: &[Pattern]) -> Vec<Hit> {
+fn hits(doc: &Document<'_>, frames: &Frames) -> Vec<Hit> {
     let text = &doc.collapsed.text;
     let mut candidates: Vec<Hit> = Vec::new();
-    for (index, pattern) in patterns.iter().enumerate() {
+    for index in frames.any.matches(text).iter() {
+        let pattern = &frames.patterns[index];
         for m in pattern.regex.find_iter(text) {
             let hit = Hit {
                 start: m.start(),
@@ -534,7 +549,10 @@ mod tests {
     #[test]
     fn every_pattern_compiles_and_quotes_are_cut_on_characters() {
         for lang in ["en", "de", "es", "fr", "it", "pl", "pt", "zh"] {
-            assert!(!patterns(lang).is_empty(), "{lang}");
+            assert!(
+                patterns(lang).is_some_and(|f| !f.patterns.is_empty()),
+                "{lang}"
+            );
         }
         assert_eq!(quote("a  b\n c"), "a b c");
         let long = "é".repeat(70);

@@ -58,32 +58,30 @@ impl Signal for Tricolons {
         let doc = cx.doc;
         let mut count = 0usize;
         let character_based = doc.language.is_some_and(|l| l.is_character_based());
-        for sentence in &doc.sentences {
-            let range = sentence.span.range();
-            let text = &doc.prose[range.clone()];
-            let matches: Vec<(usize, usize)> = if character_based {
-                HAN.find_iter(text).map(|m| (m.start(), m.end())).collect()
-            } else {
-                SPACED
-                    .captures_iter(text)
-                    .filter_map(|c| parallel_items(&c))
-                    .collect()
-            };
-            for (start, end) in matches {
-                let list = &text[start..end];
-                if !is_list_of_three(list) {
-                    continue;
-                }
-                let span = Span::new(range.start + start, range.start + end);
-                let quoted = list.split_whitespace().collect::<Vec<_>>().join(" ");
-                if findings.push(
-                    span,
-                    Severity::Info,
-                    format!("Tricolon: \"{quoted}\""),
-                    Some("keep the one item that is specific, and back it".into()),
-                ) {
-                    count += 1;
-                }
+        // One scan of the whole prose: an item cannot run across a full stop or a line break,
+        // so no list spans two sentences.
+        let text = doc.prose.as_str();
+        let matches: Vec<(usize, usize)> = if character_based {
+            HAN.find_iter(text).map(|m| (m.start(), m.end())).collect()
+        } else {
+            SPACED
+                .captures_iter(text)
+                .filter_map(|c| parallel_items(&c))
+                .collect()
+        };
+        for (start, end) in matches {
+            let list = &text[start..end];
+            if !is_list_of_three(list) {
+                continue;
+            }
+            let quoted = list.split_whitespace().collect::<Vec<_>>().join(" ");
+            if findings.push(
+                Span::new(start, end),
+                Severity::Info,
+                format!("Tricolon: \"{quoted}\""),
+                Some("keep the one item that is specific, and back it".into()),
+            ) {
+                count += 1;
             }
         }
         let sentences = doc.sentences.len() as f64;

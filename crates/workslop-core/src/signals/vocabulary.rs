@@ -1,7 +1,5 @@
 //! WS102 flat-vocabulary: lexical diversity outside the human band for the language.
 
-use rustc_hash::FxHashMap;
-
 use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, saturate};
 use crate::report::Severity;
 use crate::span::Span;
@@ -120,37 +118,36 @@ impl Signal for FlatVocabulary {
 }
 
 /// Moving-average type-token ratio; the plain ratio when the text is shorter than a window.
+/// Word ids are dense (0..vocabulary), so counts live in a plain array.
 fn mattr(ids: &[u32], window: usize) -> f64 {
+    let mut counts = vec![0u32; ids.iter().max().map_or(0, |&m| m as usize + 1)];
     if ids.len() <= window {
-        let mut seen: Vec<u32> = ids.to_vec();
-        seen.sort_unstable();
-        seen.dedup();
-        return seen.len() as f64 / ids.len().max(1) as f64;
+        let distinct = ids.iter().filter(|&&id| bump(&mut counts, id) == 1).count();
+        return distinct as f64 / ids.len().max(1) as f64;
     }
-    let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
-    let mut distinct = 0usize;
-    for &id in &ids[..window] {
-        let c = counts.entry(id).or_insert(0);
-        *c += 1;
-        if *c == 1 {
-            distinct += 1;
-        }
-    }
+    let mut distinct = ids[..window]
+        .iter()
+        .filter(|&&id| bump(&mut counts, id) == 1)
+        .count();
     let mut total = distinct;
     for i in window..ids.len() {
-        let out = counts.entry(ids[i - window]).or_insert(1);
+        let out = &mut counts[ids[i - window] as usize];
         *out -= 1;
         if *out == 0 {
             distinct -= 1;
         }
-        let c = counts.entry(ids[i]).or_insert(0);
-        *c += 1;
-        if *c == 1 {
+        if bump(&mut counts, ids[i]) == 1 {
             distinct += 1;
         }
         total += distinct;
     }
     total as f64 / ((ids.len() - window + 1) * window) as f64
+}
+
+fn bump(counts: &mut [u32], id: u32) -> u32 {
+    let c = &mut counts[id as usize];
+    *c += 1;
+    *c
 }
 
 /// Mean Shannon entropy (bits) of the words in consecutive windows; a shorter text is one window.
@@ -160,18 +157,20 @@ fn windowed_entropy(ids: &[u32], window: usize) -> f64 {
     } else {
         ids.chunks(window).filter(|c| c.len() == window).collect()
     };
-    let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
+    let mut counts = vec![0u32; ids.iter().max().map_or(0, |&m| m as usize + 1)];
     let mut sum = 0.0;
     for chunk in &chunks {
-        counts.clear();
-        for &id in *chunk {
-            *counts.entry(id).or_insert(0) += 1;
-        }
         let n = chunk.len() as f64;
-        sum -= counts
-            .values()
-            .map(|&c| (c as f64 / n) * (c as f64 / n).log2())
-            .sum::<f64>();
+        for &id in *chunk {
+            counts[id as usize] += 1;
+        }
+        for &id in *chunk {
+            let c = std::mem::take(&mut counts[id as usize]);
+            if c > 0 {
+                let p = f64::from(c) / n;
+                sum -= p * p.log2();
+            }
+        }
     }
     sum / chunks.len().max(1) as f64
 }
