@@ -179,3 +179,30 @@ fn reports_are_pinned_by_snapshots() {
         insta::assert_json_snapshot!(format!("{}-{}", dir.replace('/', "-"), name), report);
     }
 }
+
+#[test]
+fn every_supported_language_orders_its_generic_and_specific_drafts() {
+    let scorer = Scorer::new(Config::default()).unwrap();
+    let fail = Config::default().thresholds.fail;
+    for lang in ["de", "es", "fr", "it", "pl", "pt", "zh"] {
+        let dir = fixtures().join("languages").join(lang);
+        let generic = scorer.score(&read(&dir.join("generic.md")), Format::Markdown);
+        let specific = scorer.score(&read(&dir.join("specific.md")), Format::Markdown);
+        assert_eq!(
+            (generic.lang.as_str(), specific.lang.as_str()),
+            (lang, lang),
+            "detected language"
+        );
+        let (g, s) = (generic.score.unwrap(), specific.score.unwrap());
+        assert!(g > s, "{lang}: generic {g} <= specific {s}");
+        assert!(
+            g >= fail && s < fail,
+            "{lang}: generic {g}, specific {s}, fail at {fail}"
+        );
+        let lexicon = generic.signal("stock-phrases").unwrap();
+        assert!(
+            lexicon.skipped.is_none() && lexicon.subscore > 0.5,
+            "{lang}: the lexicon finds the stock phrases"
+        );
+    }
+}
