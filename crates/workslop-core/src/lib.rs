@@ -9,6 +9,7 @@
 //! assert!(report.findings.iter().any(|f| f.code == "WS101"));
 //! ```
 
+pub mod bands;
 mod collapsed;
 pub mod config;
 mod document;
