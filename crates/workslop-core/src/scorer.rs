@@ -83,11 +83,7 @@ impl Scorer {
                 })
             })
             .collect();
-        let normalise = |p: &String| {
-            crate::lowercase::lowercase_in_place_offsets(
-                &p.split_whitespace().collect::<Vec<_>>().join(" "),
-            )
-        };
+        let normalise = |p: &String| crate::signals::normalise_phrase(p);
         let allowed: FxHashSet<String> = config.allowed_phrases.iter().map(normalise).collect();
         let extra = config
             .extra_phrases

@@ -55,9 +55,7 @@ impl BrandTerms {
         let entries: Vec<Entry> = terms
             .iter()
             .map(|t| Entry {
-                phrase: crate::lowercase::lowercase_in_place_offsets(
-                    &t.split_whitespace().collect::<Vec<_>>().join(" "),
-                ),
+                phrase: super::normalise_phrase(t),
                 prefix: false,
                 category: Category::Custom,
                 weight: 1.0,

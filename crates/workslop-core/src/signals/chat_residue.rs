@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 
-use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, saturate};
+use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, saturate, squash};
 use crate::report::Severity;
 use crate::span::Span;
 
@@ -171,10 +171,7 @@ impl Signal for ChatResidue {
         spans.dedup_by(|b, a| b.start < a.end);
         let mut count = 0usize;
         for span in spans {
-            let quoted = doc.source[span.range()]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let quoted = squash(&doc.source[span.range()]);
             if findings.push(
                 span,
                 Severity::Warning,

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 
-use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate};
+use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate, squash};
 use crate::document::Document;
 use crate::report::Severity;
 use crate::span::Span;
@@ -420,7 +420,7 @@ fn sentence_at(doc: &Document<'_>, offset: usize) -> usize {
 
 /// The text with white space collapsed, cut to `QUOTE_CHARS` characters.
 fn quote(text: &str) -> String {
-    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let collapsed = squash(text);
     match collapsed.char_indices().nth(QUOTE_CHARS) {
         Some((cut, _)) => format!("{}…", &collapsed[..cut]),
         None => collapsed,

@@ -206,6 +206,16 @@ pub fn lookup(key: &str) -> Option<&'static dyn Signal> {
         .find(|s| s.info().code.eq_ignore_ascii_case(key) || s.info().name == key)
 }
 
+/// White space runs squashed to single spaces, for quoting and comparing phrases.
+pub(crate) fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A phrase from the configuration as the lexicon holds them: squashed and lowercased.
+pub(crate) fn normalise_phrase(phrase: &str) -> String {
+    crate::lowercase::lowercase_in_place_offsets(&squash(phrase))
+}
+
 /// `1 - e^(-x / scale)`: maps a non-negative rate to [0, 1), half-way at `scale * ln 2`.
 pub(crate) fn saturate(x: f64, scale: f64) -> f64 {
     if !x.is_finite() || x <= 0.0 {

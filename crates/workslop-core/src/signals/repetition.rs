@@ -2,7 +2,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate};
+use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate, squash};
 use crate::report::Severity;
 use crate::span::Span;
 
@@ -67,10 +67,7 @@ impl Signal for Repetition {
                         doc.words[start].start as usize,
                         doc.words[i + 1].end as usize,
                     );
-                    let phrase = doc.lower[span.range()]
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ");
+                    let phrase = squash(&doc.lower[span.range()]);
                     if findings.push(
                         span,
                         Severity::Info,

@@ -2,7 +2,7 @@
 
 use rustc_hash::FxHashSet;
 
-use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate};
+use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate, squash};
 use crate::lexicon::Category;
 use crate::report::Severity;
 
@@ -74,10 +74,7 @@ pub(super) fn lexicon_density(
         if !include(entry.category) {
             continue;
         }
-        let matched = doc.lower[hit.span.range()]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let matched = squash(&doc.lower[hit.span.range()]);
         if cx.allowed.contains(&matched) || cx.allowed.contains(&entry.phrase) {
             continue;
         }
@@ -86,10 +83,7 @@ pub(super) fn lexicon_density(
         } else {
             Severity::Info
         };
-        let quoted = doc.source[hit.span.range()]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let quoted = squash(&doc.source[hit.span.range()]);
         let message = format!("{}: \"{quoted}\"", capitalise(entry.category.describe()));
         if findings.push(hit.span, severity, message, entry.suggestion.clone()) {
             weight += entry.weight;

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate};
+use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate, squash};
 use crate::report::Severity;
 use crate::span::Span;
 
@@ -74,7 +74,7 @@ impl Signal for Tricolons {
             if !is_list_of_three(list) {
                 continue;
             }
-            let quoted = list.split_whitespace().collect::<Vec<_>>().join(" ");
+            let quoted = squash(list);
             if findings.push(
                 Span::new(start, end),
                 Severity::Info,

@@ -160,7 +160,7 @@ impl Signal for UnsupportedClaims {
                 supported += 1;
                 continue;
             }
-            let quoted = collapse_spaces(&doc.source[claim.range()]);
+            let quoted = super::squash(&doc.source[claim.range()]);
             if findings.push(
                 claim,
                 Severity::Warning,
@@ -228,11 +228,7 @@ fn is_idiom(matched: &str, rest: &str) -> bool {
 /// Whether the project allows the matched text.
 fn is_allowed(cx: &Context<'_>, span: Span) -> bool {
     cx.allowed
-        .contains(&collapse_spaces(&cx.doc.lower[span.range()]))
-}
-
-fn collapse_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+        .contains(&super::squash(&cx.doc.lower[span.range()]))
 }
 
 /// Whether the claim's sentence gives a detail, cites a source or links one. Words of any
