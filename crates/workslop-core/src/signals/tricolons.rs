@@ -36,11 +36,19 @@ Keep the one item that is true and specific, and back it: \"Exports a 10,000-row
 
 /// One to three words, letters or digits, with inner hyphens and apostrophes.
 const ITEM: &str = r"[\p{L}\p{N}][\p{L}\p{N}'’-]*(?: [\p{L}\p{N}][\p{L}\p{N}'’-]*){0,2}";
+/// `ITEM` as it reads on ASCII text.
+const ASCII_ITEM: &str = r"[A-Za-z0-9][A-Za-z0-9'-]*(?: [A-Za-z0-9][A-Za-z0-9'-]*){0,2}";
 
-static SPACED: LazyLock<Regex> = LazyLock::new(|| {
+fn spaced_list(item: &str) -> Regex {
     let conj = "and|or|und|oder|y|e|o|et|ou|ed|i|oraz|lub|&";
-    Regex::new(&format!(r"(?i)({ITEM}), ({ITEM}),? (?:{conj}) ({ITEM})")).expect("valid pattern")
-});
+    Regex::new(&format!(r"(?i)({item}), ({item}),? (?:{conj}) ({item})")).expect("valid pattern")
+}
+
+/// Finds the lists; asking it for capture groups would run the backtracker over an automaton
+/// of Unicode classes, which is slow, so the groups come from the matched list alone.
+static SPACED: LazyLock<Regex> = LazyLock::new(|| spaced_list(ITEM));
+/// The same pattern for the capture groups of an ASCII list: same groups, a small automaton.
+static SPACED_ASCII: LazyLock<Regex> = LazyLock::new(|| spaced_list(ASCII_ITEM));
 static HAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\p{Han}{1,6}、\p{Han}{1,6}(?:、|和|与|及|以及)\p{Han}{1,6}")
         .expect("valid pattern")
@@ -65,8 +73,17 @@ impl Signal for Tricolons {
             HAN.find_iter(text).map(|m| (m.start(), m.end())).collect()
         } else {
             SPACED
-                .captures_iter(text)
-                .filter_map(|c| parallel_items(&c))
+                .find_iter(text)
+                .filter_map(|m| {
+                    let groups = if m.as_str().is_ascii() {
+                        &SPACED_ASCII
+                    } else {
+                        &SPACED
+                    };
+                    let c = groups.captures(m.as_str())?;
+                    let (start, end) = parallel_items(&c)?;
+                    Some((m.start() + start, m.start() + end))
+                })
                 .collect()
         };
         for (start, end) in matches {
