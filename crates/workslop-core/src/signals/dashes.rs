@@ -58,7 +58,7 @@ impl Signal for DashDensity {
         } else {
             kept = dashes.len();
         }
-        let chars = doc.prose.chars().filter(|c| !c.is_whitespace()).count() as f64;
+        let chars = visible_chars(&doc.prose) as f64;
         let rate = if chars > 0.0 {
             1000.0 * kept as f64 / chars
         } else {
@@ -77,30 +77,49 @@ impl Signal for DashDensity {
 
 /// Em-dashes anywhere; en-dashes, hyphens and `--` only with white space on both sides.
 fn find_dashes(prose: &str) -> Vec<Span> {
+    const EM: &[u8] = "—".as_bytes();
+    const EN: &[u8] = "–".as_bytes();
     let bytes = prose.as_bytes();
+    let spaced = |i: usize, len: usize| {
+        i > 0 && bytes[i - 1] == b' ' && bytes.get(i + len) == Some(&b' ') && !line_start(bytes, i)
+    };
     let mut out = Vec::new();
-    for (i, c) in prose.char_indices() {
-        let end = i + c.len_utf8();
-        let spaced = |len: usize| {
-            i > 0
-                && bytes[i - 1] == b' '
-                && bytes.get(i + len) == Some(&b' ')
-                && !line_start(bytes, i)
-        };
-        match c {
-            '—' => out.push(Span::new(i, end)),
-            '–' if spaced(c.len_utf8()) => out.push(Span::new(i, end)),
-            '-' if bytes.get(i + 1) == Some(&b'-')
+    // Both dashes start with the byte 0xE2, so only '-' and 0xE2 need a closer look.
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            0xE2 if bytes[i..].starts_with(EM) => out.push(Span::new(i, i + EM.len())),
+            0xE2 if bytes[i..].starts_with(EN) && spaced(i, EN.len()) => {
+                out.push(Span::new(i, i + EN.len()))
+            }
+            b'-' if bytes.get(i + 1) == Some(&b'-')
                 && bytes.get(i + 2) != Some(&b'-')
                 && (i == 0 || bytes[i - 1] != b'-') =>
             {
                 out.push(Span::new(i, i + 2))
             }
-            '-' if spaced(1) => out.push(Span::new(i, end)),
+            b'-' if spaced(i, 1) => out.push(Span::new(i, i + 1)),
             _ => {}
         }
     }
     out
+}
+
+/// Characters other than white space.
+fn visible_chars(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        count += match b {
+            // char::is_whitespace on ASCII: space, \t, \n, vertical tab, form feed, \r.
+            b' ' | b'\t'..=b'\r' => 0,
+            // Continuation bytes belong to a character already counted.
+            0x80..=0xBF => 0,
+            // The lead bytes of every non-ASCII white space character.
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => usize::from(!text[i..].starts_with(char::is_whitespace)),
+            _ => 1,
+        };
+    }
+    count
 }
 
 /// Whether only white space stands between the line's start and `at` (a list marker).
@@ -116,6 +135,18 @@ fn line_start(bytes: &[u8], at: usize) -> bool {
 mod tests {
     use crate::config::Config;
     use crate::signals::testing::{flagged, measure, subscore};
+
+    #[test]
+    fn visible_chars_agree_with_char_is_whitespace() {
+        for text in [
+            "a b\tc\n\x0b\x0cd\r",
+            "é — x\u{a0}y\u{2003}z\u{85}\u{1680}\u{2028}\u{205f}\u{3000}中",
+            "",
+        ] {
+            let expected = text.chars().filter(|c| !c.is_whitespace()).count();
+            assert_eq!(super::visible_chars(text), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn many_dashes_are_flagged_one_is_not() {
