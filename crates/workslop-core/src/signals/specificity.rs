@@ -461,8 +461,14 @@ fn is_mixed_case(word: &str) -> bool {
 
 /// Two letters or more, all upper case ("ISO", "GPT4", "FREE").
 fn is_all_caps(word: &str) -> bool {
-    let letters = || word.chars().filter(|c| c.is_alphabetic());
-    letters().nth(1).is_some() && letters().all(char::is_uppercase)
+    let mut letters = 0;
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 /// Two to five letters, all upper case ("ISO", "NASA", "GPT4").
