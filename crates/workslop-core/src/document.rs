@@ -6,7 +6,7 @@ use crate::collapsed::Collapsed;
 use crate::language::{self, Language, LanguageData};
 use crate::lowercase::lowercase_in_place_offsets;
 use crate::markup::{self, Format};
-use crate::sentences::{self, Paragraph, Sentence};
+use crate::sentences::{self, Abbreviations, Paragraph, Sentence};
 use crate::span::Span;
 use crate::words::split_words;
 
@@ -47,12 +47,12 @@ impl<'a> Document<'a> {
         split_words(&prose, &mut words);
         let language =
             language.or_else(|| language::detect(words.iter().map(|w| &prose[w.range()])));
+        let no_abbreviations = Abbreviations::default();
         let abbreviations = language
             .and_then(|l| l.data())
-            .map(LanguageData::abbreviations)
-            .unwrap_or_default();
+            .map_or(&no_abbreviations, |d| d.abbreviations());
         let (sentences, paragraphs) =
-            sentences::split(&prose, &lower, &words, &breaks, &abbreviations);
+            sentences::split(&prose, &lower, &words, &breaks, abbreviations);
         let (word_ids, vocabulary) = intern(&lower, &words);
         let collapsed = Collapsed::new(&lower);
         Document {
