@@ -431,18 +431,11 @@ fn quote(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::config::Config;
-    use crate::markup::Format;
-    use crate::scorer::Scorer;
     use crate::signals::RawFinding;
-    use crate::signals::testing::{flagged, measure, subscore};
+    use crate::signals::testing::{self, flagged, measure, subscore};
 
     fn measure_in(lang: &str, text: &str) -> (Outcome, Vec<RawFinding>) {
-        Scorer::new(Config {
-            lang: Some(lang.into()),
-            ..Config::default()
-        })
-        .unwrap()
-        .measure_one("WS402", text, Format::Markdown)
+        testing::measure_in("WS402", lang, text)
     }
 
     #[test]

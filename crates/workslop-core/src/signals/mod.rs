@@ -10,6 +10,7 @@ mod chat_residue;
 mod contrast;
 mod dashes;
 mod formatting;
+mod participles;
 mod repetition;
 mod rhythm;
 mod specificity;
@@ -196,6 +197,7 @@ pub static REGISTRY: &[&dyn Signal] = &[
     &stock_frames::StockFrames,
     &chat_residue::ChatResidue,
     &formatting::FormattingTells,
+    &participles::TrailingParticiples,
 ];
 
 /// The signal with this code or name (case-insensitive code).
@@ -244,6 +246,17 @@ pub(crate) mod testing {
         })
         .unwrap();
         scorer.measure_one(code, text, Format::Markdown)
+    }
+
+    /// Measures one signal on a text in `lang` with an otherwise default scorer.
+    pub fn measure_in(code: &str, lang: &str, text: &str) -> (Outcome, Vec<RawFinding>) {
+        let config = Config {
+            lang: Some(lang.into()),
+            ..Config::default()
+        };
+        Scorer::new(config)
+            .unwrap()
+            .measure_one(code, text, Format::Markdown)
     }
 
     pub fn flagged<'t>(text: &'t str, findings: &[RawFinding]) -> Vec<&'t str> {

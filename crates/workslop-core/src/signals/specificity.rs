@@ -590,7 +590,7 @@ mod tests {
     use crate::markup::Format;
     use crate::report::Severity;
     use crate::scorer::Scorer;
-    use crate::signals::testing::{measure, subscore};
+    use crate::signals::testing::{self, measure, subscore};
     use crate::signals::{Measurement, Outcome, RawFinding};
 
     const GENERIC: &str = "In today's fast-paced world, our innovative platform helps teams work \
@@ -611,13 +611,7 @@ mod tests {
     }
 
     fn measure_in(lang: &str, text: &str) -> (Outcome, Vec<RawFinding>) {
-        let config = Config {
-            lang: Some(lang.into()),
-            ..Config::default()
-        };
-        Scorer::new(config)
-            .unwrap()
-            .measure_one("WS302", text, Format::Markdown)
+        testing::measure_in("WS302", lang, text)
     }
 
     #[test]
