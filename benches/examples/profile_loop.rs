@@ -1,19 +1,27 @@
-//! Scores an English document (100 KB unless a size in bytes is given) many times, for a
-//! profiler: `perf record -g target/release/examples/profile_loop [ROUNDS] [BYTES]`.
+//! Scores an English document many times, for a profiler:
+//! `perf record -g target/release/examples/profile_loop [ROUNDS] [BYTES] [CODE]`
+//! (200 rounds of 100 KB by default; with a signal code, that signal alone).
 
 use workslop_benches::{document_of, english_drafts};
-use workslop_core::{Config, Format, Scorer};
+use workslop_core::{Config, Format, Scorer, signal_infos};
 
 fn main() {
-    let arg = |i: usize, default: usize| {
-        std::env::args()
-            .nth(i)
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(default)
+    let args: Vec<String> = std::env::args().collect();
+    let number =
+        |i: usize, default: usize| args.get(i).and_then(|n| n.parse().ok()).unwrap_or(default);
+    let (rounds, bytes) = (number(1, 200), number(2, 100_000));
+    let config = match args.get(3) {
+        Some(code) => Config {
+            disable: signal_infos()
+                .map(|i| i.code.to_string())
+                .filter(|c| c != code)
+                .collect(),
+            ..Config::default()
+        },
+        None => Config::default(),
     };
-    let (rounds, bytes) = (arg(1, 200), arg(2, 100_000));
     let doc = document_of(&english_drafts(), bytes);
-    let scorer = Scorer::new(Config::default()).expect("config");
+    let scorer = Scorer::new(config).expect("config");
     let mut findings = 0;
     for _ in 0..rounds {
         findings += scorer.score(&doc, Format::Markdown).findings.len();
