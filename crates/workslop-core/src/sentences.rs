@@ -41,7 +41,7 @@ impl Abbreviations {
         Abbreviations { set }
     }
 
-    fn contains(&self, candidate: &str) -> bool {
+    pub(crate) fn contains(&self, candidate: &str) -> bool {
         self.set.contains(candidate)
     }
 }

@@ -17,6 +17,7 @@ mod specificity;
 mod stock_frames;
 mod stock_phrases;
 mod tricolons;
+mod typography;
 mod unsupported_claims;
 mod vocabulary;
 
@@ -198,6 +199,7 @@ pub static REGISTRY: &[&dyn Signal] = &[
     &chat_residue::ChatResidue,
     &formatting::FormattingTells,
     &participles::TrailingParticiples,
+    &typography::FlawlessTypography,
 ];
 
 /// The signal with this code or name (case-insensitive code).

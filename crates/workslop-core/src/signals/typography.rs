@@ -1,0 +1,265 @@
+//! WS409 flawless-typography: not one typing slip in a text long enough to expect some.
+
+use std::collections::BTreeMap;
+
+use super::{Context, Measurement, Outcome, Signal, SignalInfo, ramp};
+use crate::document::Document;
+
+pub struct FlawlessTypography;
+
+static INFO: SignalInfo = SignalInfo {
+    code: "WS409",
+    name: "flawless-typography",
+    summary: "Not one typing slip in a text long enough to expect some",
+    default_weight: 1.0,
+    explanation: "\
+## What it finds
+The small slips people make when they type: a space before a comma, a missing space after
+one, two spaces in a row, `!!` or `...`, a sentence that starts in lower case, a lone lower-case
+\"i\" in English, a paragraph that stops without its full stop. It counts them per 100 words;
+a text with none scores high, and the longer the text, the more that absence weighs. It
+reports no findings, because there is nothing to fix: a clean text is not a fault.
+
+## Why it matters
+Language models do not make typing slips, and people writing at their own pace almost always
+do. On its own, clean typography proves nothing (edited copy is clean too), so the signal
+only adds weight to the other tells; together with them, a long text without a single slip
+reads as generated.
+
+## Example
+> Our platform helps teams plan, track and ship. Every feature is built for scale. Start today.
+
+(Three clean sentences: nothing here is wrong, and nothing here is human either.)
+
+## Instead
+Nothing to change for this signal: it lowers the score of copy that shows a person wrote it,
+and edited copy should still be specific enough to pass on the other signals.
+",
+};
+
+/// Slips per 100 words at which the sub-score has fallen to 1/e.
+const SLIP_SCALE: f64 = 1.0;
+/// Words at which the absence of slips is half-way to full weight.
+const HALF_CONFIDENCE_WORDS: f64 = 30.0;
+
+/// Characters that may close a sentence after its terminator.
+const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']'];
+/// What a paragraph of prose ends with, besides the closers.
+const TERMINATORS: &[char] = &['.', '!', '?', '…', '。', '！', '？', ':'];
+
+impl Signal for FlawlessTypography {
+    fn info(&self) -> &'static SignalInfo {
+        &INFO
+    }
+
+    fn measure(&self, cx: &Context<'_>, _findings: &mut super::Findings<'_>) -> Outcome {
+        let doc = cx.doc;
+        let slips = count_slips(doc);
+        let total: usize = slips.values().sum();
+        let words = doc.words.len() as f64;
+        let rate = if words > 0.0 {
+            100.0 * total as f64 / words
+        } else {
+            0.0
+        };
+        Outcome::Measured(Measurement {
+            value: rate,
+            subscore: (-rate / SLIP_SCALE).exp(),
+            confidence: ramp(words, HALF_CONFIDENCE_WORDS),
+            details: slips
+                .into_iter()
+                .map(|(kind, n)| (kind, n as f64))
+                .collect(),
+        })
+    }
+}
+
+/// Every kind of slip with its count.
+fn count_slips(doc: &Document<'_>) -> BTreeMap<&'static str, usize> {
+    let mut slips: BTreeMap<&'static str, usize> = [
+        "double-space",
+        "lower-case-i",
+        "lower-case-start",
+        "missing-final-stop",
+        "repeated-punctuation",
+        "space-after-missing",
+        "space-before-punctuation",
+    ]
+    .into_iter()
+    .map(|kind| (kind, 0))
+    .collect();
+    let mut add = |kind: &'static str| *slips.entry(kind).or_default() += 1;
+    let english = doc.lang_code() == "en";
+    for k in 0..doc.words.len() {
+        let word = &doc.prose[doc.words[k].range()];
+        if english && word == "i" {
+            add("lower-case-i");
+        }
+        if joined_sentences(word) {
+            add("space-after-missing");
+        }
+        let Some(next) = doc.words.get(k + 1) else {
+            continue;
+        };
+        let range = doc.words[k].end as usize..next.start as usize;
+        // Blanked markup is spaces in the prose: only gaps typed as they read count.
+        if doc.source.as_bytes()[range.clone()] != doc.prose.as_bytes()[range.clone()] {
+            continue;
+        }
+        let gap = &doc.prose[range];
+        let next_word = &doc.prose[next.range()];
+        if let Some(kind) = gap_slip(doc, k, gap, next_word) {
+            add(kind);
+        }
+    }
+    let judged_blocks = doc
+        .paragraphs
+        .iter()
+        .filter(|p| doc.paragraphs.len() == 1 || p.sentences.end - p.sentences.start >= 2);
+    for block in judged_blocks {
+        let text = doc.prose[block.span.range()].trim_end();
+        let last = text.trim_end_matches(CLOSERS).chars().next_back();
+        if last.is_some_and(|c| !TERMINATORS.contains(&c)) {
+            add("missing-final-stop");
+        }
+        if text.chars().next().is_some_and(char::is_lowercase) && !starts_mixed_case(text) {
+            add("lower-case-start");
+        }
+    }
+    slips
+}
+
+/// The slip in the gap between word `k` and the next, if any.
+fn gap_slip(doc: &Document<'_>, k: usize, gap: &str, next_word: &str) -> Option<&'static str> {
+    if gap.contains('\n') {
+        return None;
+    }
+    if gap.starts_with(' ') && gap.trim_start().starts_with([',', '.']) {
+        return Some("space-before-punctuation");
+    }
+    if ["!!", "??", "?!", "!?", ".."]
+        .iter()
+        .any(|p| gap.contains(p))
+    {
+        return Some("repeated-punctuation");
+    }
+    if gap.contains("  ") {
+        return Some("double-space");
+    }
+    let word = doc.word(k);
+    let ends_lower = word.chars().next_back().is_some_and(char::is_lowercase);
+    let next_first = next_word.chars().next();
+    if matches!(gap, "," | ";") && ends_lower && next_first.is_some_and(char::is_alphabetic) {
+        return Some("space-after-missing");
+    }
+    let terminated = gap.trim_start_matches(CLOSERS).starts_with(['.', '!', '?']);
+    if terminated
+        && gap.ends_with(' ')
+        && next_first.is_some_and(char::is_lowercase)
+        && !starts_mixed_case(next_word)
+        && !is_abbreviation(doc, k, gap)
+    {
+        return Some("lower-case-start");
+    }
+    None
+}
+
+/// "end.Next": a full stop with no space between two sentences, which the word splitter
+/// keeps as one word.
+fn joined_sentences(word: &str) -> bool {
+    word.split_once('.').is_some_and(|(before, after)| {
+        before.chars().next_back().is_some_and(char::is_lowercase)
+            && after.chars().next().is_some_and(char::is_uppercase)
+            && after.chars().nth(1).is_some_and(char::is_lowercase)
+    })
+}
+
+/// Whether a full stop after word `k` closes an abbreviation, an initial or a number.
+fn is_abbreviation(doc: &Document<'_>, k: usize, gap: &str) -> bool {
+    if !gap.starts_with('.') {
+        return false;
+    }
+    let word = doc.word(k);
+    let single_letter = word.chars().count() == 1;
+    let numeric = word.chars().next_back().is_some_and(|c| c.is_numeric());
+    let listed = doc
+        .language_data()
+        .is_some_and(|data| data.abbreviations().contains(&format!("{word}.")));
+    single_letter || numeric || listed
+}
+
+/// "iPhone", "eBay": lower case first, by design.
+fn starts_mixed_case(text: &str) -> bool {
+    text.split_whitespace()
+        .next()
+        .is_some_and(|w| w.chars().skip(1).any(char::is_uppercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+    use crate::markup::Format;
+    use crate::scorer::Scorer;
+    use crate::signals::testing::measure;
+    use crate::signals::{Measurement, Outcome};
+
+    fn measured(text: &str) -> Measurement {
+        match measure("WS409", text, Config::default()).0 {
+            Outcome::Measured(m) => m,
+            Outcome::Skipped(why) => panic!("skipped: {why}"),
+        }
+    }
+
+    #[test]
+    fn clean_text_scores_high_and_weighs_more_when_longer() {
+        let short = measured("Our platform helps teams plan and ship. Start today.");
+        let long = measured(
+            "Our platform helps teams plan, track and ship. Every feature is built for scale. \
+             Dashboards update in real time. Integrations connect the tools you already use. \
+             Security is built in from the start. Support is there when you need it. \
+             Start your free trial today and see the difference for yourself.",
+        );
+        assert_eq!(short.value, 0.0);
+        assert_eq!(short.subscore, 1.0);
+        assert!(long.confidence > short.confidence, "{long:?} {short:?}");
+    }
+
+    #[test]
+    fn each_kind_of_slip_is_counted() {
+        let text = "the food was great , i loved it.The staff were kind,friendly and fast!! \
+                    we will  come back. Prices were fair e.g. the soup was cheap. \
+                    Dr. Smith agreed. It cost 5. that is cheap";
+        let m = measured(text);
+        let count = |kind: &str| m.details[kind];
+        assert_eq!(count("space-before-punctuation"), 1.0, "{m:?}");
+        assert_eq!(count("lower-case-i"), 1.0, "{m:?}");
+        assert_eq!(count("space-after-missing"), 2.0, "{m:?}");
+        assert_eq!(count("repeated-punctuation"), 1.0, "{m:?}");
+        assert_eq!(count("double-space"), 1.0, "{m:?}");
+        // The paragraph's first word ("we" after "!!" counts as the repeated punctuation);
+        // not "the" after "e.g." or "that" after a number.
+        assert_eq!(count("lower-case-start"), 1.0, "{m:?}");
+        assert_eq!(count("missing-final-stop"), 1.0, "{m:?}");
+        assert!(m.subscore < 0.01, "{m:?}");
+    }
+
+    #[test]
+    fn markup_headings_and_list_items_are_not_slips() {
+        let text = "# Why teams pick us\n\n- fast sync\n- offline mode\n\n\
+                    Run `npm  install` first. It takes a **minute**. Then open iPhone settings.\n";
+        let m = measured(text);
+        let total: f64 = m.details.values().sum();
+        assert_eq!(total, 0.0, "{m:?}");
+    }
+
+    #[test]
+    fn empty_text_carries_no_evidence() {
+        let scorer = Scorer::new(Config::default()).unwrap();
+        let (outcome, findings) = scorer.measure_one("WS409", "", Format::Text);
+        assert!(findings.is_empty());
+        match outcome {
+            Outcome::Measured(m) => assert_eq!(m.confidence, 0.0),
+            Outcome::Skipped(_) => {}
+        }
+    }
+}
