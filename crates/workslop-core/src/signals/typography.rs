@@ -16,9 +16,11 @@ static INFO: SignalInfo = SignalInfo {
 ## What it finds
 The small slips people make when they type: a space before a comma, a missing space after
 one, two spaces in a row, `!!` or `...`, a sentence that starts in lower case, a lone lower-case
-\"i\" in English, a paragraph that stops without its full stop. It counts them per 100 words;
-a text with none scores high, and the longer the text, the more that absence weighs. It
-reports no findings, because there is nothing to fix: a clean text is not a fault.
+\"i\" in English, a paragraph that stops without its full stop; in Chinese and Japanese, a
+space between characters, a half-width comma between them, or `！！`; in Spanish, a question
+or exclamation without its opening `¿` or `¡`. It counts them per 100
+words; a text with none scores high, and the longer the text, the more that absence weighs.
+It reports no findings, because there is nothing to fix: a clean text is not a fault.
 
 ## Why it matters
 Language models do not make typing slips, and people writing at their own pace almost always
@@ -78,12 +80,15 @@ impl Signal for FlawlessTypography {
 fn count_slips(doc: &Document<'_>) -> BTreeMap<&'static str, usize> {
     let mut slips: BTreeMap<&'static str, usize> = [
         "double-space",
+        "half-width-punctuation",
         "lower-case-i",
         "lower-case-start",
         "missing-final-stop",
+        "missing-opening-mark",
         "repeated-punctuation",
         "space-after-missing",
         "space-before-punctuation",
+        "space-inside-han",
     ]
     .into_iter()
     .map(|kind| (kind, 0))
@@ -112,6 +117,19 @@ fn count_slips(doc: &Document<'_>) -> BTreeMap<&'static str, usize> {
             add(kind);
         }
     }
+    if doc.lang_code() == "es" {
+        // Spanish opens questions and exclamations with ¿ and ¡.
+        for sentence in &doc.sentences {
+            let text = &doc.prose[sentence.span.range()];
+            // The sentence starts at its first word, after any opening mark.
+            let before = &doc.prose[..sentence.span.start as usize];
+            for (close, open) in [('?', '¿'), ('!', '¡')] {
+                if text.contains(close) && !text.contains(open) && !before.ends_with(open) {
+                    add("missing-opening-mark");
+                }
+            }
+        }
+    }
     let judged_blocks = doc
         .paragraphs
         .iter()
@@ -134,19 +152,28 @@ fn gap_slip(doc: &Document<'_>, k: usize, gap: &str, next_word: &str) -> Option<
     if gap.contains('\n') {
         return None;
     }
+    let word = doc.word(k);
+    if ends_han(word) && next_word.starts_with(is_han) {
+        // Chinese and Japanese put no spaces between characters and use full-width marks.
+        if gap.trim().is_empty() && gap.contains(' ') {
+            return Some("space-inside-han");
+        }
+        if matches!(gap.trim(), "," | "!" | "?" | ";" | ":") {
+            return Some("half-width-punctuation");
+        }
+    }
     if gap.starts_with(' ') && gap.trim_start().starts_with([',', '.']) {
         return Some("space-before-punctuation");
     }
-    if ["!!", "??", "?!", "!?", ".."]
-        .iter()
-        .any(|p| gap.contains(p))
-    {
+    const REPEATED: &[&str] = &[
+        "!!", "??", "?!", "!?", "..", "！！", "？？", "！？", "？！", "。。", "～～",
+    ];
+    if REPEATED.iter().any(|p| gap.contains(p)) {
         return Some("repeated-punctuation");
     }
     if gap.contains("  ") {
         return Some("double-space");
     }
-    let word = doc.word(k);
     let ends_lower = word.chars().next_back().is_some_and(char::is_lowercase);
     let next_first = next_word.chars().next();
     if matches!(gap, "," | ";") && ends_lower && next_first.is_some_and(char::is_alphabetic) {
@@ -162,6 +189,14 @@ fn gap_slip(doc: &Document<'_>, k: usize, gap: &str, next_word: &str) -> Option<
         return Some("lower-case-start");
     }
     None
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
+fn ends_han(word: &str) -> bool {
+    word.chars().next_back().is_some_and(is_han)
 }
 
 /// "end.Next": a full stop with no space between two sentences, which the word splitter
@@ -200,7 +235,7 @@ mod tests {
     use crate::config::Config;
     use crate::markup::Format;
     use crate::scorer::Scorer;
-    use crate::signals::testing::measure;
+    use crate::signals::testing::{measure, measure_in};
     use crate::signals::{Measurement, Outcome};
 
     fn measured(text: &str) -> Measurement {
@@ -241,6 +276,30 @@ mod tests {
         assert_eq!(count("lower-case-start"), 1.0, "{m:?}");
         assert_eq!(count("missing-final-stop"), 1.0, "{m:?}");
         assert!(m.subscore < 0.01, "{m:?}");
+    }
+
+    #[test]
+    fn chinese_slips_are_counted_and_clean_chinese_is_not() {
+        let measure_zh = |text: &str| match measure_in("WS409", "zh", text).0 {
+            Outcome::Measured(m) => m,
+            Outcome::Skipped(why) => panic!("skipped: {why}"),
+        };
+        let sloppy = measure_zh("酒店 位置很好,早餐也不错！！房间有点小");
+        assert_eq!(sloppy.details["space-inside-han"], 1.0, "{sloppy:?}");
+        assert_eq!(sloppy.details["half-width-punctuation"], 1.0, "{sloppy:?}");
+        assert_eq!(sloppy.details["repeated-punctuation"], 1.0, "{sloppy:?}");
+        assert_eq!(sloppy.details["missing-final-stop"], 1.0, "{sloppy:?}");
+        let clean = measure_zh("酒店位置很好，早餐也不错。房间有点小……但是很干净。");
+        assert_eq!(clean.value, 0.0, "{clean:?}");
+    }
+
+    #[test]
+    fn spanish_questions_need_their_opening_mark() {
+        let (outcome, _) = measure_in("WS409", "es", "Que buena vista! ¿Volveremos? Sí, en mayo.");
+        let Outcome::Measured(m) = outcome else {
+            panic!("skipped")
+        };
+        assert_eq!(m.details["missing-opening-mark"], 1.0, "{m:?}");
     }
 
     #[test]
