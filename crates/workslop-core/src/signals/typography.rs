@@ -108,7 +108,15 @@ fn count_slips(doc: &Document<'_>) -> BTreeMap<&'static str, usize> {
         };
         let range = doc.words[k].end as usize..next.start as usize;
         // Blanked markup is spaces in the prose: only gaps typed as they read count.
-        if doc.source.as_bytes()[range.clone()] != doc.prose.as_bytes()[range.clone()] {
+        let (typed, read) = (
+            &doc.source.as_bytes()[range.clone()],
+            &doc.prose.as_bytes()[range.clone()],
+        );
+        let as_typed = match (typed, read) {
+            ([a], [b]) => a == b,
+            _ => typed == read,
+        };
+        if !as_typed {
             continue;
         }
         let gap = &doc.prose[range];
@@ -149,11 +157,16 @@ fn count_slips(doc: &Document<'_>) -> BTreeMap<&'static str, usize> {
 
 /// The slip in the gap between word `k` and the next, if any.
 fn gap_slip(doc: &Document<'_>, k: usize, gap: &str, next_word: &str) -> Option<&'static str> {
+    let word = doc.word(k);
+    let between_han = || ends_han(word) && next_word.starts_with(is_han);
+    // Most gaps are one space, where only a space between characters can be a slip.
+    if gap == " " {
+        return between_han().then_some("space-inside-han");
+    }
     if gap.contains('\n') {
         return None;
     }
-    let word = doc.word(k);
-    if ends_han(word) && next_word.starts_with(is_han) {
+    if between_han() {
         // Chinese and Japanese put no spaces between characters and use full-width marks.
         if gap.trim().is_empty() && gap.contains(' ') {
             return Some("space-inside-han");
@@ -168,7 +181,7 @@ fn gap_slip(doc: &Document<'_>, k: usize, gap: &str, next_word: &str) -> Option<
     const REPEATED: &[&str] = &[
         "!!", "??", "?!", "!?", "..", "！！", "？？", "！？", "？！", "。。", "～～",
     ];
-    if REPEATED.iter().any(|p| gap.contains(p)) {
+    if gap.len() >= 2 && REPEATED.iter().any(|p| gap.contains(p)) {
         return Some("repeated-punctuation");
     }
     if gap.contains("  ") {
@@ -202,6 +215,9 @@ fn ends_han(word: &str) -> bool {
 /// "end.Next": a full stop with no space between two sentences, which the word splitter
 /// keeps as one word.
 fn joined_sentences(word: &str) -> bool {
+    if !word.as_bytes().contains(&b'.') {
+        return false;
+    }
     word.split_once('.').is_some_and(|(before, after)| {
         before.chars().next_back().is_some_and(char::is_lowercase)
             && after.chars().next().is_some_and(char::is_uppercase)
