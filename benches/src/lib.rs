@@ -33,6 +33,12 @@ pub fn chinese_drafts() -> Vec<String> {
     vec![std::fs::read_to_string(fixtures().join("edge/cjk.md")).unwrap_or_default()]
 }
 
+/// One of the per-language drafts (`fixtures/languages/<lang>/<kind>.md`).
+pub fn language_draft(lang: &str, kind: &str) -> String {
+    std::fs::read_to_string(fixtures().join(format!("languages/{lang}/{kind}.md")))
+        .unwrap_or_default()
+}
+
 /// A Markdown document of about `bytes` bytes: the drafts joined, repeated as needed.
 pub fn document_of(drafts: &[String], bytes: usize) -> String {
     let mut doc = String::with_capacity(bytes + 4096);
