@@ -1,6 +1,6 @@
 //! WS402 contrast-framing: "it's not just X, it's Y" and its relatives, per language.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::{Regex, RegexSet};
 
@@ -94,9 +94,19 @@ const fn two(template: &'static str, weight: f64) -> Form {
 }
 
 struct Pattern {
-    regex: Regex,
+    source: String,
+    /// Compiled the first time the set says the pattern occurs: most never do, and compiling
+    /// them all made up a good part of the start-up.
+    regex: OnceLock<Regex>,
     weight: f64,
     sentences: usize,
+}
+
+impl Pattern {
+    fn regex(&self) -> &Regex {
+        self.regex
+            .get_or_init(|| Regex::new(&self.source).expect("valid built-in pattern"))
+    }
 }
 
 const APOSTROPHE: &str = r"(?:['’ʼ]| )";
@@ -302,7 +312,8 @@ fn compile(forms: &[Form], han: bool) -> Frames {
         .iter()
         .zip(&sources)
         .map(|(form, source)| Pattern {
-            regex: Regex::new(source).expect("valid pattern"),
+            source: source.clone(),
+            regex: OnceLock::new(),
             weight: form.weight,
             sentences: form.sentences,
         })
@@ -382,7 +393,7 @@ fn hits(doc: &Document<'_>, frames: &Frames) -> Vec<Hit> {
     let mut candidates: Vec<Hit> = Vec::new();
     for index in frames.any.matches(text).iter() {
         let pattern = &frames.patterns[index];
-        for m in pattern.regex.find_iter(text) {
+        for m in pattern.regex().find_iter(text) {
             let hit = Hit {
                 start: m.start(),
                 end: m.end(),
@@ -433,6 +444,16 @@ mod tests {
     use crate::config::Config;
     use crate::signals::RawFinding;
     use crate::signals::testing::{self, flagged, measure, subscore};
+
+    #[test]
+    fn every_built_in_pattern_compiles() {
+        for lang in ["de", "en", "es", "fr", "it", "pl", "pt", "zh"] {
+            let frames = patterns(lang).expect(lang);
+            for pattern in &frames.patterns {
+                assert!(!pattern.regex().as_str().is_empty(), "{lang}");
+            }
+        }
+    }
 
     fn measure_in(lang: &str, text: &str) -> (Outcome, Vec<RawFinding>) {
         testing::measure_in("WS402", lang, text)
