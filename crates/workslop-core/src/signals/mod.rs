@@ -228,6 +228,35 @@ pub(crate) fn saturate(x: f64, scale: f64) -> f64 {
     1.0 - (-x / scale).exp()
 }
 
+/// How a count per sentence becomes a measurement: the rate over the sentences plus
+/// `smoothing` (so one hit in a short text does not max out), less the `baseline` that careful
+/// copy reaches, saturated at `scale`; confidence is half-way at `smoothing` sentences.
+pub(crate) struct PerSentence {
+    pub baseline: f64,
+    pub smoothing: f64,
+    pub scale: f64,
+}
+
+impl PerSentence {
+    /// The measurement of `count` hits in `sentences` sentences; `detail` names the count.
+    pub(crate) fn measure(&self, count: usize, sentences: usize, detail: &'static str) -> Outcome {
+        let (count, sentences) = (count as f64, sentences as f64);
+        Outcome::Measured(Measurement {
+            value: if sentences > 0.0 {
+                count / sentences
+            } else {
+                0.0
+            },
+            subscore: saturate(
+                count / (sentences + self.smoothing) - self.baseline,
+                self.scale,
+            ),
+            confidence: ramp(sentences, self.smoothing),
+            details: [(detail, count)].into(),
+        })
+    }
+}
+
 /// `n / (n + half)`: confidence that reaches 0.5 at `half` units of evidence.
 pub(crate) fn ramp(n: f64, half: f64) -> f64 {
     if n <= 0.0 { 0.0 } else { n / (n + half) }

@@ -1,6 +1,6 @@
 //! WS408 trailing-participles: clauses tacked on with a comma and an -ing verb.
 
-use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate};
+use super::{Context, Findings, Outcome, PerSentence, Signal, SignalInfo};
 use crate::document::Document;
 use crate::report::Severity;
 use crate::span::Span;
@@ -220,10 +220,12 @@ static PATTERNS: &[Pattern] = &[
     },
 ];
 
-/// Participial clauses per sentence that careful copy reaches.
-const BASELINE_PER_SENTENCE: f64 = 0.03;
-/// Sentences added to the count so that one clause in a two-sentence text does not max out.
-const SMOOTHING_SENTENCES: f64 = 2.0;
+/// Careful copy reaches 0.03 participial clauses per sentence.
+const RATE: PerSentence = PerSentence {
+    baseline: 0.03,
+    smoothing: 2.0,
+    scale: 0.2,
+};
 
 impl Signal for TrailingParticiples {
     fn info(&self) -> &'static SignalInfo {
@@ -256,18 +258,7 @@ impl Signal for TrailingParticiples {
                 }
             }
         }
-        let sentences = doc.sentences.len() as f64;
-        let rate = count as f64 / (sentences + SMOOTHING_SENTENCES);
-        Outcome::Measured(Measurement {
-            value: if sentences > 0.0 {
-                count as f64 / sentences
-            } else {
-                0.0
-            },
-            subscore: saturate(rate - BASELINE_PER_SENTENCE, 0.2),
-            confidence: ramp(sentences, 2.0),
-            details: [("clauses", count as f64)].into(),
-        })
+        RATE.measure(count, doc.sentences.len(), "clauses")
     }
 }
 

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate, squash};
+use super::{Context, Findings, Outcome, PerSentence, Signal, SignalInfo, squash};
 use crate::report::Severity;
 use crate::span::Span;
 
@@ -54,8 +54,12 @@ static HAN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 
-/// Tricolons per sentence that plain copy reaches.
-const BASELINE_PER_SENTENCE: f64 = 0.08;
+/// Plain copy reaches 0.08 tricolons per sentence.
+const RATE: PerSentence = PerSentence {
+    baseline: 0.08,
+    smoothing: 4.0,
+    scale: 0.25,
+};
 
 impl Signal for Tricolons {
     fn info(&self) -> &'static SignalInfo {
@@ -101,18 +105,7 @@ impl Signal for Tricolons {
                 count += 1;
             }
         }
-        let sentences = doc.sentences.len() as f64;
-        let smoothed = count as f64 / (sentences + 4.0);
-        Outcome::Measured(Measurement {
-            value: if sentences > 0.0 {
-                count as f64 / sentences
-            } else {
-                0.0
-            },
-            subscore: saturate(smoothed - BASELINE_PER_SENTENCE, 0.25),
-            confidence: ramp(sentences, 4.0),
-            details: [("tricolons", count as f64)].into(),
-        })
+        RATE.measure(count, doc.sentences.len(), "tricolons")
     }
 }
 
