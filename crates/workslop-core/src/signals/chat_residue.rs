@@ -1,8 +1,8 @@
 //! WS406 chat-residue: the assistant's voice left in the copy.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
 
 use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, saturate, squash};
 use crate::report::Severity;
@@ -35,8 +35,9 @@ Delete the chatter, fill every placeholder, and read the page once before it shi
 };
 
 /// Patterns per language on lowercased prose; English ones run for every language, since
-/// assistants often answer in English.
-static PATTERNS: LazyLock<Vec<(&'static str, String)>> = LazyLock::new(|| {
+/// assistants often answer in English. A pattern that starts with `SENTENCE_START` counts only
+/// at the start of a sentence or line.
+static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     let table: &[(&str, &str)] = &[
         (
             "*",
@@ -127,22 +128,51 @@ static PATTERNS: LazyLock<Vec<(&'static str, String)>> = LazyLock::new(|| {
     ];
     table
         .iter()
-        // ASCII word boundaries keep the set on the lazy DFA (Unicode ones would force the
-        // slow engine on non-ASCII text); every keyword here stands next to a space or a mark.
-        .map(|(lang, p)| (*lang, format!("(?m){}", p.replace(r"\b", r"(?-u:\b)"))))
+        .map(|&(lang, source)| {
+            let (source, at_sentence_start) = match source.strip_prefix(SENTENCE_START) {
+                Some(rest) => (rest, true),
+                None => (source, false),
+            };
+            Pattern {
+                lang,
+                // ASCII word boundaries keep the regex engine on its fast path (Unicode ones
+                // force the slow one on non-ASCII text); every keyword here stands next to a
+                // space or a mark.
+                source: source.replace(r"\b", r"(?-u:\b)"),
+                at_sentence_start,
+                regex: OnceLock::new(),
+            }
+        })
         .collect()
 });
 
-/// Every pattern compiled, and a set of them all that finds in one pass which ones occur (in
-/// most texts none does, so the patterns themselves rarely run).
-static COMPILED: LazyLock<(Vec<Regex>, RegexSet)> = LazyLock::new(|| {
-    let sources: Vec<&String> = PATTERNS.iter().map(|(_, p)| p).collect();
-    let each = sources
-        .iter()
-        .map(|p| Regex::new(p).expect("valid pattern"))
-        .collect();
-    (each, RegexSet::new(sources).expect("valid patterns"))
-});
+const SENTENCE_START: &str = r"(?:^|[.!?]\s+)";
+
+/// Each pattern runs on its own, compiled the first time a document in its language needs it:
+/// alone, each one starts with literals the regex engine skips to, while a set of them all
+/// had to step through every byte.
+struct Pattern {
+    lang: &'static str,
+    source: String,
+    at_sentence_start: bool,
+    regex: OnceLock<Regex>,
+}
+
+impl Pattern {
+    fn regex(&self) -> &Regex {
+        self.regex
+            .get_or_init(|| Regex::new(&self.source).expect("valid built-in pattern"))
+    }
+}
+
+/// Whether `at` is the start of the text, of a line, or of a sentence after `.`, `!` or `?`.
+fn starts_sentence(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let trimmed = before.trim_end();
+    before.is_empty()
+        || before.ends_with('\n')
+        || (trimmed.len() < before.len() && trimmed.ends_with(['.', '!', '?']))
+}
 
 impl Signal for ChatResidue {
     fn info(&self) -> &'static SignalInfo {
@@ -153,18 +183,15 @@ impl Signal for ChatResidue {
         let doc = cx.doc;
         let lang = doc.lang_code();
         let mut spans: Vec<Span> = Vec::new();
-        let (patterns, any) = &*COMPILED;
-        for index in any.matches(&doc.lower).iter() {
-            let (pattern_lang, pattern) = (PATTERNS[index].0, &patterns[index]);
-            if pattern_lang != "*" && pattern_lang != "en" && pattern_lang != lang {
+        for pattern in PATTERNS.iter() {
+            if pattern.lang != "*" && pattern.lang != "en" && pattern.lang != lang {
                 continue;
             }
-            for m in pattern.find_iter(&doc.lower) {
-                let trimmed = m.as_str().trim_start_matches(|c: char| {
-                    c == '.' || c == '!' || c == '?' || c.is_whitespace()
-                });
-                let start = m.end() - trimmed.len();
-                spans.push(Span::new(start, m.end()));
+            for m in pattern.regex().find_iter(&doc.lower) {
+                if pattern.at_sentence_start && !starts_sentence(&doc.lower, m.start()) {
+                    continue;
+                }
+                spans.push(Span::new(m.start(), m.end()));
             }
         }
         spans.sort_unstable();

@@ -2,7 +2,7 @@
 
 use std::sync::{LazyLock, OnceLock};
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
 
 use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate, squash};
 use crate::document::Document;
@@ -95,8 +95,9 @@ const fn two(template: &'static str, weight: f64) -> Form {
 
 struct Pattern {
     source: String,
-    /// Compiled the first time the set says the pattern occurs: most never do, and compiling
-    /// them all made up a good part of the start-up.
+    /// Compiled the first time a document in its language is checked. Each pattern runs on its
+    /// own: alone, each starts with literals the regex engine skips to, while a set of them all
+    /// had to step through every byte.
     regex: OnceLock<Regex>,
     weight: f64,
     sentences: usize,
@@ -282,11 +283,9 @@ fn patterns(lang: &str) -> Option<&'static Frames> {
     Some(table)
 }
 
-/// A language's frames, and a set of all of them that finds in one pass which ones occur at
-/// all (in most texts none does, so the frames themselves rarely run).
+/// A language's frames.
 struct Frames {
     patterns: Vec<Pattern>,
-    any: RegexSet,
 }
 
 fn compile(forms: &[Form], han: bool) -> Frames {
@@ -297,31 +296,22 @@ fn compile(forms: &[Form], han: bool) -> Frames {
     };
     // ASCII word boundaries keep the regex engine on its fast path; the frames' keywords
     // always stand between spaces or punctuation.
-    let sources: Vec<String> = forms
+    let patterns = forms
         .iter()
-        .map(|form| {
-            form.template
+        .map(|form| Pattern {
+            source: form
+                .template
                 .replace('\'', APOSTROPHE)
                 .replace("GAP", gap)
                 .replace("SEP", SEP)
                 .replace("TAIL", tail)
-                .replace(r"\b", r"(?-u:\b)")
-        })
-        .collect();
-    let patterns = forms
-        .iter()
-        .zip(&sources)
-        .map(|(form, source)| Pattern {
-            source: source.clone(),
+                .replace(r"\b", r"(?-u:\b)"),
             regex: OnceLock::new(),
             weight: form.weight,
             sentences: form.sentences,
         })
         .collect();
-    Frames {
-        patterns,
-        any: RegexSet::new(&sources).expect("valid patterns"),
-    }
+    Frames { patterns }
 }
 
 /// A frame found in the collapsed text: its offsets there and its pattern.
@@ -391,8 +381,7 @@ impl Signal for ContrastFraming {
 fn hits(doc: &Document<'_>, frames: &Frames) -> Vec<Hit> {
     let text = &doc.collapsed.text;
     let mut candidates: Vec<Hit> = Vec::new();
-    for index in frames.any.matches(text).iter() {
-        let pattern = &frames.patterns[index];
+    for (index, pattern) in frames.patterns.iter().enumerate() {
         for m in pattern.regex().find_iter(text) {
             let hit = Hit {
                 start: m.start(),
