@@ -7,6 +7,7 @@ use crate::language::{self, Language, LanguageData};
 use crate::lowercase::lowercase_in_place_offsets;
 use crate::markup::{self, Format};
 use crate::sentences::{self, Abbreviations, Paragraph, Sentence};
+use crate::shape::Shape;
 use crate::span::Span;
 use crate::words::split_words;
 
@@ -22,6 +23,8 @@ pub struct Document<'a> {
     /// `lower` with white space runs collapsed, for phrase matching.
     pub collapsed: Collapsed,
     pub words: Vec<Span>,
+    /// The letter case of each word as written.
+    pub shapes: Vec<Shape>,
     /// An interned id per word (equal ids, equal lowercase words), for n-grams and entropy.
     pub word_ids: Vec<u32>,
     /// How many distinct words.
@@ -54,6 +57,7 @@ impl<'a> Document<'a> {
         let (sentences, paragraphs) =
             sentences::split(&prose, &lower, &words, &breaks, abbreviations);
         let (word_ids, vocabulary) = intern(&lower, &words);
+        let shapes = words.iter().map(|w| Shape::of(&prose[w.range()])).collect();
         let collapsed = Collapsed::new(&lower);
         Document {
             source,
@@ -62,6 +66,7 @@ impl<'a> Document<'a> {
             lower,
             collapsed,
             words,
+            shapes,
             word_ids,
             vocabulary,
             sentences,

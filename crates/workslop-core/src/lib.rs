@@ -24,6 +24,7 @@ mod score;
 mod scorer;
 pub mod sentences;
 pub mod signals;
+mod shape;
 mod span;
 mod suppress;
 pub mod words;

@@ -401,7 +401,7 @@ fn find_names(doc: &Document<'_>, claimed: &[bool], out: &mut Vec<Detail>) {
                 k = end;
                 continue;
             }
-            if !claimed[k] && is_marked_name(word_text(doc, k), rule, shouting) {
+            if !claimed[k] && is_marked_name(doc, k, rule, shouting) {
                 out.push(Detail {
                     kind: Kind::Name,
                     span: doc.words[k],
@@ -424,7 +424,7 @@ fn capitalised_names(doc: &Document<'_>, claimed: &[bool]) -> Vec<bool> {
             continue;
         }
         for k in words.clone() {
-            capitalised[k] = !claimed[k] && is_capitalised(word_text(doc, k));
+            capitalised[k] = !claimed[k] && is_capitalised(doc, k);
             opens_clause[k] = opens_clause_at(doc, k, words.start);
         }
     }
@@ -442,38 +442,10 @@ fn word_text<'d>(doc: &'d Document<'_>, k: usize) -> &'d str {
     &doc.prose[doc.words[k].range()]
 }
 
-fn starts_upper(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// Upper case then lower case, like a name ("Berlin"); not "I" or "I'm".
-fn is_capitalised(word: &str) -> bool {
-    starts_upper(word)
-        && word.chars().any(char::is_lowercase)
-        && !word.starts_with("I'")
-        && !word.starts_with("I’")
-}
-
-/// An upper-case letter after the first one, in a word with lower case too ("iPhone", "GitHub").
-fn is_mixed_case(word: &str) -> bool {
-    word.chars().any(char::is_lowercase) && word.chars().skip(1).any(char::is_uppercase)
-}
-
-/// Two letters or more, all upper case ("ISO", "GPT4", "FREE").
-fn is_all_caps(word: &str) -> bool {
-    let mut letters = 0;
-    for c in word.chars().filter(|c| c.is_alphabetic()) {
-        if !c.is_uppercase() {
-            return false;
-        }
-        letters += 1;
-    }
-    letters >= 2
-}
-
-/// Two to five letters, all upper case ("ISO", "NASA", "GPT4").
-fn is_acronym(word: &str) -> bool {
-    is_all_caps(word) && word.chars().filter(|c| c.is_alphabetic()).count() <= 5
+/// Upper case then lower case, like a name ("Berlin"); not "I'm" or "I'll".
+fn is_capitalised(doc: &Document<'_>, k: usize) -> bool {
+    let word = word_text(doc, k);
+    doc.shapes[k].is_capitalised() && !word.starts_with("I'") && !word.starts_with("I’")
 }
 
 /// Acronyms and mixed-case words that name nothing in particular.
@@ -523,14 +495,15 @@ fn is_generic_term(word: &str) -> bool {
 }
 
 /// A name by its form alone, wherever it stands in the sentence.
-fn is_marked_name(word: &str, rule: NameRule, shouting: bool) -> bool {
+fn is_marked_name(doc: &Document<'_>, k: usize, rule: NameRule, shouting: bool) -> bool {
+    let shape = doc.shapes[k];
     let marked = match rule {
-        NameRule::Latin => word.chars().any(|c| c.is_ascii_alphabetic()),
+        NameRule::Latin => shape.has_ascii_letter(),
         NameRule::Capitalised | NameRule::Marked => {
-            is_mixed_case(word) || (!shouting && is_acronym(word))
+            shape.is_mixed_case() || (!shouting && shape.is_acronym())
         }
     };
-    marked && !is_generic_term(word)
+    marked && !is_generic_term(word_text(doc, k))
 }
 
 /// The first word of a sentence, or of a clause after a colon or an opening quote.
@@ -559,11 +532,10 @@ const TITLE_CASE_SMALL_WORDS: &[&str] = &[
 fn is_title_case(doc: &Document<'_>, words: Range<usize>) -> bool {
     let mut capitalised = 0;
     for k in words {
-        let text = word_text(doc, k);
-        if starts_upper(text) {
+        let shape = doc.shapes[k];
+        if shape.starts_upper() {
             capitalised += 1;
-        } else if text.chars().any(char::is_lowercase)
-            && !TITLE_CASE_SMALL_WORDS.contains(&doc.word(k))
+        } else if shape.has_lower() && !TITLE_CASE_SMALL_WORDS.contains(&doc.word(k))
         {
             return false;
         }
@@ -575,10 +547,10 @@ fn is_title_case(doc: &Document<'_>, words: Range<usize>) -> bool {
 fn is_shouting(doc: &Document<'_>, words: Range<usize>) -> bool {
     let (mut upper, mut alphabetic) = (0, 0);
     for k in words {
-        let text = word_text(doc, k);
-        if text.chars().any(char::is_alphabetic) {
+        let shape = doc.shapes[k];
+        if shape.has_letter() {
             alphabetic += 1;
-            upper += usize::from(is_all_caps(text));
+            upper += usize::from(shape.is_all_caps());
         }
     }
     upper >= 3 && 3 * upper >= 2 * alphabetic
