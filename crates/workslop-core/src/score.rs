@@ -1,8 +1,12 @@
 //! Combining sub-scores into the 0-100 score.
 //!
-//! Each signal's evidence is `x = confidence * subscore`; the score is
+//! Each signal's evidence is its subscore `x`; the score is
 //! `100 * sigmoid(bias + sum(weight * x))`. A signal's contribution is the score minus the score
 //! it would be without that signal's term, in points.
+//!
+//! Confidence is reported but not multiplied in: it grows with length, and length separates
+//! the labels in opposite directions from one corpus to the next, so evidence scaled by it
+//! generalised worst to unseen sources (docs/quality.md, "Why confidence is not in the score").
 
 use crate::signals::Outcome;
 
@@ -16,7 +20,7 @@ pub struct Combined {
 pub fn combine<'a>(bias: f64, signals: impl Iterator<Item = (f64, &'a Outcome)>) -> Combined {
     let terms: Vec<f64> = signals
         .map(|(weight, outcome)| match outcome {
-            Outcome::Measured(m) => weight * evidence(m.confidence) * evidence(m.subscore),
+            Outcome::Measured(m) => weight * evidence(m.subscore),
             Outcome::Skipped(_) => 0.0,
         })
         .collect();
@@ -61,7 +65,7 @@ mod tests {
         assert!((c.score - 100.0 * sigmoid(-3.0)).abs() < 1e-9);
         assert_eq!(c.contributions, [0.0]);
         let strong = measured(1.0, 1.0);
-        let weak = measured(0.5, 0.5);
+        let weak = measured(0.25, 0.5);
         let c = combine(-3.0, [(4.0, &strong), (2.0, &weak)].into_iter());
         assert!((c.score - 100.0 * sigmoid(1.5)).abs() < 1e-9);
         assert!((c.contributions[0] - (c.score - 100.0 * sigmoid(-2.5))).abs() < 1e-9);

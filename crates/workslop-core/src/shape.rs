@@ -30,7 +30,11 @@ impl Shape {
         for (i, &b) in bytes.iter().enumerate() {
             if b.is_ascii_uppercase() {
                 letters += 1;
-                flags |= if i == 0 { STARTS_UPPER } else { UPPER_AFTER_FIRST };
+                flags |= if i == 0 {
+                    STARTS_UPPER
+                } else {
+                    UPPER_AFTER_FIRST
+                };
             } else if b.is_ascii_lowercase() {
                 letters += 1;
                 not_upper = true;
@@ -48,7 +52,11 @@ impl Shape {
         for (i, c) in word.chars().enumerate() {
             let upper = c.is_uppercase();
             if upper {
-                flags |= if i == 0 { STARTS_UPPER } else { UPPER_AFTER_FIRST };
+                flags |= if i == 0 {
+                    STARTS_UPPER
+                } else {
+                    UPPER_AFTER_FIRST
+                };
             }
             if c.is_lowercase() {
                 flags |= HAS_LOWER;
@@ -66,7 +74,11 @@ impl Shape {
     }
 
     fn count_flags(letters: usize, not_upper: bool) -> u8 {
-        let all_caps = if letters >= 2 && !not_upper { ALL_CAPS } else { 0 };
+        let all_caps = if letters >= 2 && !not_upper {
+            ALL_CAPS
+        } else {
+            0
+        };
         let few = if letters <= 5 { FEW_LETTERS } else { 0 };
         all_caps | few
     }
@@ -149,8 +161,28 @@ mod tests {
     #[test]
     fn agrees_with_reading_each_char() {
         for word in [
-            "", "a", "A", "Berlin", "iPhone", "GitHub", "ISO", "GPT4", "NASA", "FREEDOM", "4G",
-            "x2", "Élan", "ÉCOLE", "straße", "ΣΟΦΙΑ", "北京", "北京A", "ǅemal", "I'm", "B2B", "_",
+            "",
+            "a",
+            "A",
+            "Berlin",
+            "iPhone",
+            "GitHub",
+            "ISO",
+            "GPT4",
+            "NASA",
+            "FREEDOM",
+            "4G",
+            "x2",
+            "Élan",
+            "ÉCOLE",
+            "straße",
+            "ΣΟΦΙΑ",
+            "北京",
+            "北京A",
+            "ǅemal",
+            "I'm",
+            "B2B",
+            "_",
         ] {
             assert_eq!(flags(Shape::of(word)), reference(word), "{word}");
             let letters = word.chars().filter(|c| c.is_alphabetic()).count();

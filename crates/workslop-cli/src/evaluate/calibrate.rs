@@ -1,8 +1,7 @@
 //! `workslop calibrate`: fits the signal weights, the bias and the thresholds on a labelled
 //! corpus with grouped cross-validation, and writes them as a config file.
 //!
-//! Features are each signal's evidence (`confidence * subscore`, already compressed like a
-//! logarithm), plus `ln(1 + words)` as a covariate: it takes up length effects while the
+//! Features are each signal's evidence (its subscore, already compressed like a logarithm), plus `ln(1 + words)` as a covariate: it takes up length effects while the
 //! weights are fitted, then is folded into the bias at its mean, so the shipped score does not
 //! reward or punish length itself.
 
@@ -34,13 +33,7 @@ fn features(report: &Report) -> Vec<f64> {
     let mut x: Vec<f64> = report
         .signals
         .iter()
-        .map(|s| {
-            if s.skipped.is_some() {
-                0.0
-            } else {
-                s.confidence * s.subscore
-            }
-        })
+        .map(|s| if s.skipped.is_some() { 0.0 } else { s.subscore })
         .collect();
     x.push((1.0 + report.words as f64).ln());
     x

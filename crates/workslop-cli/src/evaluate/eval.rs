@@ -24,12 +24,7 @@ pub fn run(args: EvalArgs) -> Result<Exit, String> {
         .cloned()
         .collect();
     let (rows, skipped, lines) = read_scored(&args.labels, group_fields.clone(), &scorer, |row| {
-        let evidence: Vec<f64> = row
-            .report
-            .signals
-            .iter()
-            .map(|s| s.confidence * s.subscore)
-            .collect();
+        let evidence: Vec<f64> = row.report.signals.iter().map(|s| s.subscore).collect();
         let scored = Scored {
             score: row.report.score,
             positive: row.positive,
@@ -73,7 +68,7 @@ pub fn run(args: EvalArgs) -> Result<Exit, String> {
     Ok(Exit::Success)
 }
 
-/// Each signal's own ROC AUC (its evidence, `confidence * subscore`, as the score): overall
+/// Each signal's own ROC AUC (its evidence, the subscore, as the score): overall
 /// and, when `by_first_group`, per value of the first group field.
 fn signal_aucs(rows: &[Scored], evidence: &[Vec<f64>], by_first_group: bool) -> SignalAucs {
     let mut values: Vec<Option<&str>> = vec![None];

@@ -11,6 +11,7 @@ mod contrast;
 mod dashes;
 mod formatting;
 mod participles;
+mod punctuation;
 mod repetition;
 mod rhythm;
 mod specificity;
@@ -200,6 +201,7 @@ pub static REGISTRY: &[&dyn Signal] = &[
     &formatting::FormattingTells,
     &participles::TrailingParticiples,
     &typography::FlawlessTypography,
+    &punctuation::PlainPunctuation,
 ];
 
 /// The signal with this code or name (case-insensitive code).

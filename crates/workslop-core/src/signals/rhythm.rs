@@ -18,12 +18,13 @@ static INFO: SignalInfo = SignalInfo {
 ## What it finds
 Sentence lengths that barely vary. The value is the coefficient of variation (standard
 deviation over mean) of sentence lengths in words, or characters for Chinese and Japanese,
-counting sentences of three words or more so that headings do not count. With few sentences
-the value is pulled towards 0.55, typical of human prose, so that four sentences cannot decide
-alone; below 0.45 the sub-score grows. Paragraphs of nearly equal length add a little.
+from three sentences on; headings and fragments count, since people's short lines are part of
+their rhythm. With few sentences the value is pulled towards 0.55, typical of human prose, so
+that three sentences cannot decide alone; below 0.45 the sub-score grows. Paragraphs of nearly
+equal length add a little.
 
-Three or more sentences in a row within two words (or 15%) of each other are reported as one
-finding.
+Three or more sentences of three words or more in a row, within two words (or 15%) of each
+other, are reported as one finding.
 
 ## Why it matters
 People write a short sentence to land a point and a long one to carry detail. Generated text
@@ -43,10 +44,12 @@ Lists of parallel items (terms, steps) are even on purpose: suppress the finding
 ",
 };
 
-/// Shorter sentences are headings or list fragments and are left out.
-const MIN_SENTENCE_WORDS: usize = 3;
+/// Headings and fragments count: a writer's short lines are part of the rhythm.
+const MIN_SENTENCE_WORDS: usize = 1;
+/// Runs of even sentences are reported only among sentences of this many words or more.
+const MIN_RUN_SENTENCE_WORDS: usize = 3;
 /// Fewer counted sentences than this and the signal does not measure.
-const MIN_SENTENCES: usize = 4;
+const MIN_SENTENCES: usize = 3;
 /// The sentence-length CV of typical human prose, which short texts are pulled towards.
 const PRIOR_CV: f64 = 0.55;
 /// How many sentences the prior counts as.
@@ -178,7 +181,7 @@ fn runs(lengths: &[usize]) -> Vec<Run> {
     while start < lengths.len() {
         let (mut shortest, mut longest) = (lengths[start], lengths[start]);
         let mut end = start + 1;
-        while end < lengths.len() && lengths[end] >= MIN_SENTENCE_WORDS {
+        while end < lengths.len() && lengths[end] >= MIN_RUN_SENTENCE_WORDS {
             let (low, high) = (shortest.min(lengths[end]), longest.max(lengths[end]));
             if !similar(low, high) {
                 break;
@@ -186,7 +189,7 @@ fn runs(lengths: &[usize]) -> Vec<Run> {
             (shortest, longest) = (low, high);
             end += 1;
         }
-        if lengths[start] >= MIN_SENTENCE_WORDS && end - start >= MIN_RUN {
+        if lengths[start] >= MIN_RUN_SENTENCE_WORDS && end - start >= MIN_RUN {
             found.push(Run {
                 sentences: start..end,
                 shortest,
@@ -296,7 +299,7 @@ mod tests {
         for text in [
             "",
             "Short one here. And another one here.",
-            "# Title\n\nOk. Fine.",
+            "# Title\n\nOk.",
         ] {
             let (outcome, findings) = measure("WS401", text, Config::default());
             assert_eq!(outcome, Outcome::Skipped("too few sentences"), "{text}");

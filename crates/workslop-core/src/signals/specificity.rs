@@ -535,8 +535,7 @@ fn is_title_case(doc: &Document<'_>, words: Range<usize>) -> bool {
         let shape = doc.shapes[k];
         if shape.starts_upper() {
             capitalised += 1;
-        } else if shape.has_lower() && !TITLE_CASE_SMALL_WORDS.contains(&doc.word(k))
-        {
+        } else if shape.has_lower() && !TITLE_CASE_SMALL_WORDS.contains(&doc.word(k)) {
             return false;
         }
     }

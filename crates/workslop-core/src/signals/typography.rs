@@ -19,8 +19,9 @@ one, two spaces in a row, `!!` or `...`, a sentence that starts in lower case, a
 \"i\" in English, a paragraph that stops without its full stop; in Chinese and Japanese, a
 space between characters, a half-width comma between them, or `！！`; in Spanish, a question
 or exclamation without its opening `¿` or `¡`. It counts them per 100
-words; a text with none scores high, and the longer the text, the more that absence weighs.
-It reports no findings, because there is nothing to fix: a clean text is not a fault.
+words; a text with none scores high (its confidence, which grows with length, is reported but
+does not scale the score). It reports no findings, because there is nothing to fix: a clean
+text is not a fault.
 
 ## Why it matters
 Language models do not make typing slips, and people writing at their own pace almost always
@@ -41,7 +42,7 @@ and edited copy should still be specific enough to pass on the other signals.
 
 /// Slips per 100 words at which the sub-score has fallen to 1/e.
 const SLIP_SCALE: f64 = 1.0;
-/// Words at which the absence of slips is half-way to full weight.
+/// Words at which the confidence is one half.
 const HALF_CONFIDENCE_WORDS: f64 = 30.0;
 
 /// Characters that may close a sentence after its terminator.
