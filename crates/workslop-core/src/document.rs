@@ -98,7 +98,8 @@ impl<'a> Document<'a> {
 }
 
 fn intern(lower: &str, words: &[Span]) -> (Vec<u32>, usize) {
-    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut ids: FxHashMap<&str, u32> =
+        FxHashMap::with_capacity_and_hasher(words.len() / 2, Default::default());
     let word_ids = words
         .iter()
         .map(|w| {

@@ -3,28 +3,27 @@
 /// Lowercases `text` character by character, keeping a character as it is when its lowercase
 /// form has another UTF-8 length (e.g. `İ`), so offsets into the result are offsets into `text`.
 pub fn lowercase_in_place_offsets(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while !rest.is_empty() {
-        let ascii_len = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        let (ascii, tail) = rest.split_at(ascii_len);
-        out.extend(ascii.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        let mut chars = tail.chars();
-        let Some(c) = chars.next() else { break };
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
+    let mut out = text.as_bytes().to_vec();
+    out.make_ascii_lowercase();
+    if !text.is_ascii() {
+        // Only the characters outside ASCII are left: each starts with a byte of 0xC0 or more.
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if b < 0xC0 {
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else {
+                continue;
+            };
+            let mut lower = c.to_lowercase();
+            if let (Some(l), None) = (lower.next(), lower.next())
+                && l != c
+                && l.len_utf8() == c.len_utf8()
+            {
+                l.encode_utf8(&mut out[i..i + c.len_utf8()]);
+            }
         }
-        rest = chars.as_str();
     }
-    out
+    String::from_utf8(out).expect("characters replaced by ones of the same UTF-8 length")
 }
 
 #[cfg(test)]
@@ -45,5 +44,17 @@ mod tests {
         }
         assert_eq!(lowercase_in_place_offsets("ŻÓŁW Über"), "żółw über");
         assert_eq!(lowercase_in_place_offsets("İx"), "İx");
+        let mixed = "Ünïcode — ÆON Ωmega «Ђ» ΣΑΣ";
+        let by_char: String = mixed
+            .chars()
+            .map(|c| {
+                let lower: Vec<char> = c.to_lowercase().collect();
+                match lower[..] {
+                    [l] if l.len_utf8() == c.len_utf8() => l,
+                    _ => c,
+                }
+            })
+            .collect();
+        assert_eq!(lowercase_in_place_offsets(mixed), by_char);
     }
 }

@@ -1,6 +1,7 @@
 //! WS410 plain-punctuation: full stops and commas only, with no question, aside, slash or ellipsis.
 
 use super::{Context, Measurement, Outcome, Signal, SignalInfo, ramp};
+use crate::span::Span;
 
 pub struct PlainPunctuation;
 
@@ -47,7 +48,7 @@ impl Signal for PlainPunctuation {
     }
 
     fn measure(&self, cx: &Context<'_>, _findings: &mut super::Findings<'_>) -> Outcome {
-        let Marks { marks, informal } = count_marks(&cx.doc.prose);
+        let Marks { marks, informal } = count_marks(&cx.doc.prose, &cx.doc.words);
         if marks == 0 {
             return Outcome::Skipped("no punctuation");
         }
@@ -70,23 +71,28 @@ struct Marks {
     informal: usize,
 }
 
-fn count_marks(text: &str) -> Marks {
+/// Counts the marks in the gaps between words: marks are never inside a word, and the gaps
+/// are a fifth of the text. A lone hyphen or apostrophe joining two words is not a mark.
+fn count_marks(text: &str, words: &[Span]) -> Marks {
     let mut counted = Marks::default();
-    let mut previous: Option<char> = None;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if is_punctuation(c) {
-            let inside_word = matches!(c, '-' | '\'' | '’')
-                && previous.is_some_and(char::is_alphanumeric)
-                && chars.peek().is_some_and(|n| n.is_alphanumeric());
-            if !inside_word {
-                counted.marks += 1;
-                counted.informal += usize::from(is_informal(c));
-            }
+    let mut from = 0;
+    for (k, word) in words.iter().enumerate() {
+        let gap = &text[from..word.start as usize];
+        let joins_words = k > 0 && matches!(gap, "-" | "'" | "’");
+        if !joins_words {
+            count_gap(gap, &mut counted);
         }
-        previous = Some(c);
+        from = word.end as usize;
     }
+    count_gap(&text[from..], &mut counted);
     counted
+}
+
+fn count_gap(gap: &str, counted: &mut Marks) {
+    for c in gap.chars().filter(|&c| is_punctuation(c)) {
+        counted.marks += 1;
+        counted.informal += usize::from(is_informal(c));
+    }
 }
 
 fn is_informal(c: char) -> bool {
@@ -124,10 +130,17 @@ fn is_punctuation(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Marks, count_marks};
+    use super::Marks;
     use crate::config::Config;
     use crate::signals::Outcome;
     use crate::signals::testing::{measure, measure_in, subscore};
+    use crate::words::split_words;
+
+    fn count_marks(text: &str) -> Marks {
+        let mut words = Vec::new();
+        split_words(text, &mut words);
+        super::count_marks(text, &words)
+    }
 
     #[test]
     fn hyphens_and_apostrophes_inside_words_are_not_marks() {

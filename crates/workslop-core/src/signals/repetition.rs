@@ -82,7 +82,8 @@ impl Signal for Repetition {
             }
         }
 
-        let mut seen_sentences: FxHashSet<&[u32]> = FxHashSet::default();
+        let mut seen_sentences: FxHashSet<&[u32]> =
+            FxHashSet::with_capacity_and_hasher(doc.sentences.len(), Default::default());
         let (mut duplicates, mut same_openers, mut transitions) = (0usize, 0usize, 0usize);
         let transition_list = cx.language.map_or(&[][..], |l| l.transitions.as_slice());
         for (k, sentence) in doc.sentences.iter().enumerate() {
@@ -163,7 +164,8 @@ impl Signal for Repetition {
 /// For each trigram position, whether the same trigram started within the previous window.
 /// Trigrams with a number in or just before them are facts restated (prices, hours, units).
 fn repeated_trigrams(ids: &[u32], numeric: &[bool]) -> Vec<bool> {
-    let mut last_seen: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut last_seen: FxHashMap<u64, usize> =
+        FxHashMap::with_capacity_and_hasher(ids.len(), Default::default());
     (0..ids.len() - 2)
         .map(|i| {
             if numeric[i.saturating_sub(1)..i + 3].iter().any(|&n| n) {

@@ -319,14 +319,35 @@ fn glued_to_letters(text: &str, start: usize) -> bool {
 }
 
 /// English numbers written out; "one" is left out, being mostly a pronoun.
-const SPELLED_NUMBERS: &[&str] = &[
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dozen",
-];
+fn is_spelled_number(word: &str) -> bool {
+    matches!(
+        word,
+        "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+            | "dozen"
+    )
+}
 
 fn find_spelled_numbers(doc: &Document<'_>, brands: &[Span], out: &mut Vec<Detail>) {
     for (k, &span) in doc.words.iter().enumerate() {
-        if SPELLED_NUMBERS.contains(&doc.word(k)) && !overlaps(brands, span) {
+        if is_spelled_number(doc.word(k)) && !overlaps(brands, span) {
             out.push(Detail {
                 kind: Kind::Number,
                 span,

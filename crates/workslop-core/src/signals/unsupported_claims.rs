@@ -4,6 +4,7 @@ use std::cmp::Reverse;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashSet;
 
 use super::specificity::{Detail, Kind, ascii_regex, overlaps};
 use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate};
@@ -142,6 +143,10 @@ const SOURCE_WORDS: &[&str] = &[
     "sondaggio", // es, it, pt
 ];
 
+/// `SOURCE_WORDS` for lookups: every word of every claim's sentence is looked up.
+static SOURCE_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| SOURCE_WORDS.iter().copied().collect());
+
 impl Signal for UnsupportedClaims {
     fn info(&self) -> &'static SignalInfo {
         &INFO
@@ -227,8 +232,10 @@ fn is_idiom(matched: &str, rest: &str) -> bool {
 
 /// Whether the project allows the matched text.
 fn is_allowed(cx: &Context<'_>, span: Span) -> bool {
-    cx.allowed
-        .contains(&super::squash(&cx.doc.lower[span.range()]))
+    !cx.allowed.is_empty()
+        && cx
+            .allowed
+            .contains(&super::squash(&cx.doc.lower[span.range()]))
 }
 
 /// Whether the claim's sentence gives a detail, cites a source or links one. Words of any
@@ -263,7 +270,7 @@ fn has_detail(details: &[Detail], sentence: Span, claims: &[Span]) -> bool {
 
 fn cites_source(doc: &Document<'_>, sentence: &Sentence, claims: &[Span]) -> bool {
     (sentence.words.start as usize..sentence.words.end as usize)
-        .any(|k| SOURCE_WORDS.contains(&doc.word(k)) && !overlaps(claims, doc.words[k]))
+        .any(|k| SOURCE_SET.contains(doc.word(k)) && !overlaps(claims, doc.words[k]))
 }
 
 fn has_link(text: &str) -> bool {
