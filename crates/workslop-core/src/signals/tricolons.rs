@@ -41,7 +41,9 @@ const ASCII_ITEM: &str = r"[A-Za-z0-9][A-Za-z0-9'-]*(?: [A-Za-z0-9][A-Za-z0-9'-]
 
 fn spaced_list(item: &str) -> Regex {
     let conj = "and|or|und|oder|y|e|o|et|ou|ed|i|oraz|lub|&";
-    Regex::new(&format!(r"(?i)({item}), ({item}),? (?:{conj}) ({item})")).expect("valid pattern")
+    // Only the conjunctions need case folding; folding the Unicode item classes as well made
+    // this the slowest pattern to compile.
+    Regex::new(&format!(r"({item}), ({item}),? (?i:{conj}) ({item})")).expect("valid pattern")
 }
 
 /// Finds the lists; asking it for capture groups would run the backtracker over an automaton
