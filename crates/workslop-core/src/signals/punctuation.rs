@@ -13,7 +13,8 @@ static INFO: SignalInfo = SignalInfo {
     explanation: "\
 ## What it finds
 The share of the punctuation that people use for asides and shortcuts: `?`, parentheses,
-`/`, `&`, `*` and `…` (and their full-width forms). Hyphens inside words and apostrophes
+`/`, `&`, `*`, `…` and the tone-setting `~` of Chinese, Japanese and Korean online writing
+(and their full-width forms). Hyphens inside words and apostrophes
 inside words are not counted as punctuation at all. A text whose marks are all full stops
 and commas scores high; the fewer marks there are, the closer the score stays to the middle,
 since a short text has little room for either. It reports no findings: there is nothing to fix.
@@ -89,7 +90,7 @@ fn count_marks(text: &str, words: &[Span]) -> Marks {
 }
 
 fn count_gap(gap: &str, counted: &mut Marks) {
-    for c in gap.chars().filter(|&c| is_punctuation(c)) {
+    for c in gap.chars().filter(|&c| is_punctuation(c) || is_informal(c)) {
         counted.marks += 1;
         counted.informal += usize::from(is_informal(c));
     }
@@ -98,12 +99,13 @@ fn count_gap(gap: &str, counted: &mut Marks) {
 fn is_informal(c: char) -> bool {
     matches!(
         c,
-        '?' | '(' | ')' | '/' | '&' | '*' | '…' | '？' | '（' | '）'
+        '?' | '(' | ')' | '/' | '&' | '*' | '…' | '？' | '（' | '）' | '~' | '～'
     )
 }
 
 /// Punctuation in the sense of Unicode's general category P: ASCII punctuation except the
-/// symbols `$ + < = > ^ ` | ~`, and the punctuation blocks used in prose.
+/// symbols `$ + < = > ^ ` | ~`, and the punctuation blocks used in prose. (The informal marks
+/// count as well, tildes included.)
 fn is_punctuation(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_punctuation()
@@ -156,6 +158,13 @@ mod tests {
             Marks {
                 marks: 4,
                 informal: 3
+            }
+        );
+        assert_eq!(
+            count_marks("好的~ 谢谢～"),
+            Marks {
+                marks: 2,
+                informal: 2
             }
         );
     }
