@@ -205,6 +205,7 @@ pub(super) fn ascii_regex(pattern: &str) -> Regex {
 
 /// Numbers and what they measure. Alternatives are tried in order at each position: clichés
 /// (matched so that they count as nothing), then currency, units, dates, versions, numbers.
+/// Every match holds a digit (day and month names alone are `DAY_AND_MONTH_NAMES`).
 const FIGURES: &str = concat!(
     r"(?P<cliche>\b24\s?/\s?7\b|\b24x7\b|\b365\b|\b360\b|\b10x\b|\b1[01]0\s?%|#\s?1\b)",
     r"|(?P<currency>[€$£¥₹₩]\s?\d+(?:[.,]\d+)*(?:\s?(?:k|m|bn|million|billion)\b)?",
@@ -228,9 +229,6 @@ const FIGURES: &str = concat!(
     r"|\b\d{1,2}(?:st|nd|rd|th|\.)?\s+(?:January|February|March|April|May|June|July|August",
     r"|September|October|November|December|Januar|Februar|März|Mai|Juni|Juli|Oktober",
     r"|Dezember)(?:\s+(?:19|20)\d{2})?\b",
-    r"|\b(?:January|February|April|June|July|August|September|October|November|December",
-    r"|Januar|Februar|Juni|Juli|Oktober|Dezember|Monday|Tuesday|Wednesday|Thursday|Friday",
-    r"|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b",
     r"|\b(?:19|20)\d{2}\b)",
     r"|(?P<version>\bv\d+(?:\.\d+)*\b|\b\d+\.\d+\.\d+\b",
     r"|\b(?:[Vv]ersion|[Rr]elease)\s+\d+(?:\.\d+)*\b)",
@@ -238,6 +236,20 @@ const FIGURES: &str = concat!(
 );
 
 static FIGURES_REGEX: LazyLock<Regex> = LazyLock::new(|| ascii_regex(FIGURES));
+
+/// Day and month names on their own ("on Monday", "in April"): dates too. "March" and "May"
+/// are left out, being ordinary words as often.
+const DAY_AND_MONTH_NAMES: &str = concat!(
+    r"\b(?:January|February|April|June|July|August|September|October|November|December",
+    r"|Januar|Februar|Juni|Juli|Oktober|Dezember|Monday|Tuesday|Wednesday|Thursday|Friday",
+    r"|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b",
+);
+
+static DAY_AND_MONTH_NAMES_REGEX: LazyLock<Regex> =
+    LazyLock::new(|| ascii_regex(DAY_AND_MONTH_NAMES));
+
+/// How far before its first digit a figure can start ("September 30", "Release 2").
+const FIGURE_LOOKBACK: usize = 24;
 
 /// The capture groups of `FIGURES` that are details, with their kind.
 const FIGURE_KINDS: [(&str, Kind); 5] = [
@@ -293,7 +305,9 @@ fn top_level_alternatives(pattern: &str) -> Vec<&str> {
 
 /// Numbers, prices, measurements, dates and versions, except inside brand mentions.
 fn find_figures(doc: &Document<'_>, brands: &[Span], out: &mut Vec<Detail>) {
-    for whole in FIGURES_REGEX.find_iter(&doc.prose) {
+    let text = doc.prose.as_str();
+    let first = out.len();
+    for whole in figures(text) {
         let kind = FIGURE_CLASSES
             .iter()
             .find(|(_, r)| r.is_match(whole.as_str()))
@@ -302,11 +316,65 @@ fn find_figures(doc: &Document<'_>, brands: &[Span], out: &mut Vec<Detail>) {
             continue;
         };
         let span = Span::new(whole.start(), whole.end());
-        if glued_to_letters(&doc.prose, whole.start()) || overlaps(brands, span) {
+        if glued_to_letters(text, whole.start()) || overlaps(brands, span) {
             continue;
         }
         out.push(Detail { kind, span });
     }
+    let figures: Vec<Span> = out[first..].iter().map(|d| d.span).collect();
+    for name in DAY_AND_MONTH_NAMES_REGEX.find_iter(text) {
+        let span = Span::new(name.start(), name.end());
+        if !overlaps(&figures, span) && !overlaps(brands, span) {
+            out.push(Detail {
+                kind: Kind::Date,
+                span,
+            });
+        }
+    }
+}
+
+/// The matches of `FIGURES` in `text`, as a scan of the whole text would find them, but with
+/// the regex run only from a little before each digit: most of a text has none.
+fn figures(text: &str) -> Vec<regex::Match<'_>> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(digit) = next_digit(text, at) {
+        let mut from = digit.saturating_sub(FIGURE_LOOKBACK).max(at);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let Some(m) = FIGURES_REGEX.find_at(text, from) else {
+            break;
+        };
+        at = m.end().max(digit + 1);
+        found.push(m);
+    }
+    found
+}
+
+/// The offset of the next character from `at` on that may be a digit: an ASCII digit, or the
+/// first byte of a character outside ASCII that is one ("３" in Chinese, "٣" in Arabic).
+fn next_digit(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let starts_digit = |i: usize| {
+        let b = bytes[i];
+        b.is_ascii_digit()
+            || (matches!(b, 0xD9 | 0xDB | 0xDF | 0xE0 | 0xE1 | 0xEA | 0xEF | 0xF0)
+                && text[i..].chars().next().is_some_and(char::is_numeric))
+    };
+    // Blocks of 32 bytes are first tested without branches (a loop the compiler vectorises).
+    let mut block = at;
+    while block < bytes.len() {
+        let end = (block + 32).min(bytes.len());
+        let may_hold = bytes[block..end]
+            .iter()
+            .fold(false, |any, &b| any | b.is_ascii_digit() | (b >= 0xD9));
+        if may_hold && let Some(i) = (block..end).find(|&i| starts_digit(i)) {
+            return Some(i);
+        }
+        block = end;
+    }
+    None
 }
 
 /// A number right after Latin letters is part of a code word ("B2B", "mp3"), not a figure.
@@ -619,6 +687,56 @@ mod tests {
             "{}",
             findings[0].message
         );
+    }
+
+    #[test]
+    fn figures_found_around_digits_match_a_scan_of_the_whole_text() {
+        let whole = super::ascii_regex(&format!(
+            "{}|{}",
+            super::FIGURES,
+            super::DAY_AND_MONTH_NAMES
+        ));
+        let mut texts: Vec<String> = [
+            "Jan 5, 2024 and March 2023, then April. Release 2.0.1 ships on Monday at 5pm.",
+            "€ 5, EUR 10, 12 dollars, 3% off, 24/7 support, 365 days, #1 choice, 10x faster.",
+            "Am 12. Dezember 2024 um 9 Uhr; 3 Tagen. Version 3 and v2.1 and 1.2.3.",
+            "价格３元，住了２晚。٣ أيام. B2B, mp3 and 4K. September 30th, 2025 in 2019-05-01.",
+            "No digits at all here, only words and Sunday.",
+            "9",
+        ]
+        .map(String::from)
+        .to_vec();
+        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures");
+        let languages =
+            ["de", "es", "fr", "it", "pl", "pt", "zh"].map(|l| format!("languages/{l}"));
+        let dirs = ["drafts/generic", "drafts/specific", "edge"].map(String::from);
+        for dir in dirs.iter().chain(&languages) {
+            let Ok(entries) = std::fs::read_dir(format!("{fixtures}/{dir}")) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                texts.extend(std::fs::read_to_string(entry.path()).ok());
+            }
+        }
+        assert!(texts.len() > 50, "{} texts", texts.len());
+        for text in &texts {
+            let expected: Vec<(usize, usize)> = whole
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let mut found: Vec<(usize, usize)> = super::figures(text)
+                .iter()
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let names = super::DAY_AND_MONTH_NAMES_REGEX.find_iter(text);
+            let names: Vec<(usize, usize)> = names
+                .map(|m| (m.start(), m.end()))
+                .filter(|&(s, e)| !found.iter().any(|&(fs, fe)| fs < e && s < fe))
+                .collect();
+            found.extend(names);
+            found.sort_unstable();
+            assert_eq!(found, expected, "{text}");
+        }
     }
 
     #[test]
