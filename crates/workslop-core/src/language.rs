@@ -283,6 +283,23 @@ mod tests {
         }
     }
 
+    #[test]
+    fn the_named_abbreviations_do_not_end_sentences() {
+        for (code, abbreviation) in [
+            ("de", "z. b."),
+            ("es", "p. ej."),
+            ("es", "sr."),
+            ("it", "ecc."),
+            ("pl", "np."),
+        ] {
+            let data = Language::by_code(code).and_then(|l| l.data()).unwrap();
+            assert!(
+                data.abbreviations().contains(abbreviation),
+                "{code}: {abbreviation}"
+            );
+        }
+    }
+
     /// How often the English shortcut fires on dev, and whether whatlang agrees there:
     /// `cargo test -p workslop-core --release -- --ignored english_shortcut --nocapture`.
     #[test]
