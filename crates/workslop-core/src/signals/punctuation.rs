@@ -13,9 +13,10 @@ static INFO: SignalInfo = SignalInfo {
     explanation: "\
 ## What it finds
 The share of the punctuation that people use for asides and shortcuts: `?`, parentheses,
-`/`, `&`, `*`, `…` and the tone-setting `~` of Chinese, Japanese and Korean online writing
-(and their full-width forms). Hyphens inside words and apostrophes
-inside words are not counted as punctuation at all. A text whose marks are all full stops
+`/`, `&`, `…` and the tone-setting `~` of Chinese, Japanese and Korean online writing (and
+their full-width forms). Hyphens and apostrophes inside words are not counted as punctuation
+at all. Asterisks count as marks but not as asides: in plain text they are mostly Markdown
+left over from a chat window (`* item`, `**bold**`). A text whose marks are all full stops
 and commas scores high; the fewer marks there are, the closer the score stays to the middle,
 since a short text has little room for either. It reports no findings: there is nothing to fix.
 
@@ -99,7 +100,7 @@ fn count_gap(gap: &str, counted: &mut Marks) {
 fn is_informal(c: char) -> bool {
     matches!(
         c,
-        '?' | '(' | ')' | '/' | '&' | '*' | '…' | '？' | '（' | '）' | '~' | '～'
+        '?' | '(' | ')' | '/' | '&' | '…' | '？' | '（' | '）' | '~' | '～'
     )
 }
 
@@ -158,6 +159,13 @@ mod tests {
             Marks {
                 marks: 4,
                 informal: 3
+            }
+        );
+        assert_eq!(
+            count_marks("* one\n* **two**"),
+            Marks {
+                marks: 6,
+                informal: 0
             }
         );
         assert_eq!(
