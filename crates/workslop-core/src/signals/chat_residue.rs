@@ -1,9 +1,8 @@
 //! WS406 chat-residue: the assistant's voice left in the copy.
 
-use std::sync::{LazyLock, OnceLock};
+use std::sync::LazyLock;
 
-use regex::Regex;
-
+use super::lazy_regex::LazyRegex;
 use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, saturate, squash};
 use crate::report::Severity;
 use crate::span::Span;
@@ -135,12 +134,8 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             };
             Pattern {
                 lang,
-                // ASCII word boundaries keep the regex engine on its fast path (Unicode ones
-                // force the slow one on non-ASCII text); every keyword here stands next to a
-                // space or a mark.
-                source: source.replace(r"\b", r"(?-u:\b)"),
+                regex: LazyRegex::with_ascii_boundaries(source),
                 at_sentence_start,
-                regex: OnceLock::new(),
             }
         })
         .collect()
@@ -148,21 +143,10 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
 
 const SENTENCE_START: &str = r"(?:^|[.!?]\s+)";
 
-/// Each pattern runs on its own, compiled the first time a document in its language needs it:
-/// alone, each one starts with literals the regex engine skips to, while a set of them all
-/// had to step through every byte.
 struct Pattern {
     lang: &'static str,
-    source: String,
+    regex: LazyRegex,
     at_sentence_start: bool,
-    regex: OnceLock<Regex>,
-}
-
-impl Pattern {
-    fn regex(&self) -> &Regex {
-        self.regex
-            .get_or_init(|| Regex::new(&self.source).expect("valid built-in pattern"))
-    }
 }
 
 /// Whether `at` is the start of the text, of a line, or of a sentence after `.`, `!` or `?`.
@@ -187,7 +171,7 @@ impl Signal for ChatResidue {
             if pattern.lang != "*" && pattern.lang != "en" && pattern.lang != lang {
                 continue;
             }
-            for m in pattern.regex().find_iter(&doc.lower) {
+            for m in pattern.regex.get().find_iter(&doc.lower) {
                 if pattern.at_sentence_start && !starts_sentence(&doc.lower, m.start()) {
                     continue;
                 }

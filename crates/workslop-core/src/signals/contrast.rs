@@ -1,9 +1,8 @@
 //! WS402 contrast-framing: "it's not just X, it's Y" and its relatives, per language.
 
-use std::sync::{LazyLock, OnceLock};
+use std::sync::LazyLock;
 
-use regex::Regex;
-
+use super::lazy_regex::LazyRegex;
 use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate, squash};
 use crate::document::Document;
 use crate::report::Severity;
@@ -94,20 +93,9 @@ const fn two(template: &'static str, weight: f64) -> Form {
 }
 
 struct Pattern {
-    source: String,
-    /// Compiled the first time a document in its language is checked. Each pattern runs on its
-    /// own: alone, each starts with literals the regex engine skips to, while a set of them all
-    /// had to step through every byte.
-    regex: OnceLock<Regex>,
+    regex: LazyRegex,
     weight: f64,
     sentences: usize,
-}
-
-impl Pattern {
-    fn regex(&self) -> &Regex {
-        self.regex
-            .get_or_init(|| Regex::new(&self.source).expect("valid built-in pattern"))
-    }
 }
 
 const APOSTROPHE: &str = r"(?:['’ʼ]| )";
@@ -294,19 +282,17 @@ fn compile(forms: &[Form], han: bool) -> Frames {
     } else {
         (SPACED_GAP, SPACED_TAIL)
     };
-    // ASCII word boundaries keep the regex engine on its fast path; the frames' keywords
-    // always stand between spaces or punctuation.
     let patterns = forms
         .iter()
         .map(|form| Pattern {
-            source: form
-                .template
-                .replace('\'', APOSTROPHE)
-                .replace("GAP", gap)
-                .replace("SEP", SEP)
-                .replace("TAIL", tail)
-                .replace(r"\b", r"(?-u:\b)"),
-            regex: OnceLock::new(),
+            regex: LazyRegex::with_ascii_boundaries(
+                &form
+                    .template
+                    .replace('\'', APOSTROPHE)
+                    .replace("GAP", gap)
+                    .replace("SEP", SEP)
+                    .replace("TAIL", tail),
+            ),
             weight: form.weight,
             sentences: form.sentences,
         })
@@ -382,7 +368,7 @@ fn hits(doc: &Document<'_>, frames: &Frames) -> Vec<Hit> {
     let text = &doc.collapsed.text;
     let mut candidates: Vec<Hit> = Vec::new();
     for (index, pattern) in frames.patterns.iter().enumerate() {
-        for m in pattern.regex().find_iter(text) {
+        for m in pattern.regex.get().find_iter(text) {
             let hit = Hit {
                 start: m.start(),
                 end: m.end(),
@@ -439,7 +425,7 @@ mod tests {
         for lang in ["de", "en", "es", "fr", "it", "pl", "pt", "zh"] {
             let frames = patterns(lang).expect(lang);
             for pattern in &frames.patterns {
-                assert!(!pattern.regex().as_str().is_empty(), "{lang}");
+                assert!(!pattern.regex.get().as_str().is_empty(), "{lang}");
             }
         }
     }

@@ -10,6 +10,7 @@ mod chat_residue;
 mod contrast;
 mod dashes;
 mod formatting;
+mod lazy_regex;
 mod participles;
 mod punctuation;
 mod repetition;

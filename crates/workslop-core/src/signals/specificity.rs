@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rustc_hash::FxHashSet;
 
+use super::lazy_regex::ascii_boundaries;
 use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate};
 use crate::document::Document;
 use crate::report::Severity;
@@ -197,10 +198,9 @@ pub(super) fn find_details(cx: &Context<'_>) -> Vec<Detail> {
     details
 }
 
-/// Compiles a built-in pattern with ASCII word boundaries: Unicode `\b` makes the regex engine
-/// leave its fast path on text with non-ASCII letters.
+/// Compiles a built-in pattern with ASCII word boundaries (see [`ascii_boundaries`]).
 pub(super) fn ascii_regex(pattern: &str) -> Regex {
-    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("valid built-in pattern")
+    Regex::new(&ascii_boundaries(pattern)).expect("valid built-in pattern")
 }
 
 /// Numbers and what they measure. Alternatives are tried in order at each position: clichés
@@ -321,10 +321,10 @@ fn find_figures(doc: &Document<'_>, brands: &[Span], out: &mut Vec<Detail>) {
         }
         out.push(Detail { kind, span });
     }
-    let figures: Vec<Span> = out[first..].iter().map(|d| d.span).collect();
+    let figure_spans: Vec<Span> = out[first..].iter().map(|d| d.span).collect();
     for name in DAY_AND_MONTH_NAMES_REGEX.find_iter(text) {
         let span = Span::new(name.start(), name.end());
-        if !overlaps(&figures, span) && !overlaps(brands, span) {
+        if !overlaps(&figure_spans, span) && !overlaps(brands, span) {
             out.push(Detail {
                 kind: Kind::Date,
                 span,
