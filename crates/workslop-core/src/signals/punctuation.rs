@@ -37,7 +37,7 @@ is specific and written in its own voice passes on the other signals.
 ",
 };
 
-/// Informal marks at which the share has fallen to 1/e of the sub-score.
+/// The informal share at which the sub-score has fallen to 1/e.
 const SHARE_SCALE: f64 = 0.05;
 /// A text is assumed to start with this many marks at the human share, so that a short text
 /// without asides is not judged on three full stops.
@@ -90,10 +90,15 @@ fn count_marks(text: &str, words: &[Span]) -> Marks {
     counted
 }
 
+/// Every punctuation mark counts, and so does every informal mark (the tilde is a symbol, not
+/// punctuation, to Unicode).
 fn count_gap(gap: &str, counted: &mut Marks) {
-    for c in gap.chars().filter(|&c| is_punctuation(c) || is_informal(c)) {
-        counted.marks += 1;
-        counted.informal += usize::from(is_informal(c));
+    for c in gap.chars() {
+        let informal = is_informal(c);
+        if informal || is_punctuation(c) {
+            counted.marks += 1;
+            counted.informal += usize::from(informal);
+        }
     }
 }
 
@@ -105,8 +110,7 @@ fn is_informal(c: char) -> bool {
 }
 
 /// Punctuation in the sense of Unicode's general category P: ASCII punctuation except the
-/// symbols `$ + < = > ^ ` | ~`, and the punctuation blocks used in prose. (The informal marks
-/// count as well, tildes included.)
+/// symbols `$ + < = > ^ ` | ~`, and the punctuation blocks used in prose.
 fn is_punctuation(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_punctuation()
