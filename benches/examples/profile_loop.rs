@@ -1,6 +1,7 @@
 //! Scores an English document many times, for a profiler:
 //! `perf record -g target/release/examples/profile_loop [ROUNDS] [BYTES] [CODE]`
-//! (200 rounds of 100 KB by default; with a signal code, that signal alone).
+//! (200 rounds of 100 KB by default; with a signal code, that signal alone; with `-CODE`, all
+//! but that one).
 
 use workslop_benches::{document_of, english_drafts};
 use workslop_core::{Config, Format, Scorer, signal_infos};
@@ -11,6 +12,10 @@ fn main() {
         |i: usize, default: usize| args.get(i).and_then(|n| n.parse().ok()).unwrap_or(default);
     let (rounds, bytes) = (number(1, 200), number(2, 100_000));
     let config = match args.get(3) {
+        Some(code) if code.starts_with('-') => Config {
+            disable: vec![code[1..].to_string()],
+            ..Config::default()
+        },
         Some(code) => Config {
             disable: signal_infos()
                 .map(|i| i.code.to_string())

@@ -1,7 +1,8 @@
 //! Where the time goes: scores an English document (10 KB unless a size in bytes is given)
 //! with no signal, then with each signal alone, and prints what each one adds. The language
 //! is given, so detection is not timed. A signal alone also pays for the shared work it reads
-//! (the lexicon's hits, the concrete details), so the lines add up to more than the whole.
+//! (the lexicon's hits, the concrete details), so the lines add up to more than the whole;
+//! "last" is what the signal costs when all the others run, which leaves the shared work out.
 //! Run: `cargo run --release -p workslop-benches --example signal_cost [BYTES]`.
 
 use std::time::Instant;
@@ -15,6 +16,10 @@ fn scorer_with(code: Option<&str>) -> Scorer {
         .map(|i| i.code.to_string())
         .filter(|c| Some(c.as_str()) != code)
         .collect();
+    scorer_without(disable)
+}
+
+fn scorer_without(disable: Vec<String>) -> Scorer {
     Scorer::new(Config {
         disable,
         lang: Some("en".into()),
@@ -45,11 +50,7 @@ fn main() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(10_000);
     let doc = document_of(&english_drafts(), bytes);
-    let all = Scorer::new(Config {
-        lang: Some("en".into()),
-        ..Config::default()
-    })
-    .expect("config");
+    let all = scorer_without(Vec::new());
     let mb = doc.len() as f64 / 1e6;
     let whole = median_us(&all, &doc);
     println!(
@@ -61,6 +62,13 @@ fn main() {
     println!("no signal (the document stage): {bare:.1} µs");
     for info in signal_infos() {
         let alone = median_us(&scorer_with(Some(info.code)), &doc);
-        println!("{} {:<22} +{:.1} µs", info.code, info.name, alone - bare);
+        let without = median_us(&scorer_without(vec![info.code.to_string()]), &doc);
+        println!(
+            "{} {:<22} alone +{:.1} µs, last -{:.1} µs",
+            info.code,
+            info.name,
+            alone - bare,
+            whole - without
+        );
     }
 }
