@@ -57,7 +57,7 @@ impl<'a> Document<'a> {
         let (sentences, paragraphs) =
             sentences::split(&prose, &lower, &words, &breaks, abbreviations);
         let (word_ids, vocabulary) = intern(&lower, &words);
-        let shapes = words.iter().map(|w| Shape::of(&prose[w.range()])).collect();
+        let shapes = Shape::of_words(&prose, &words);
         let collapsed = Collapsed::new(&lower);
         Document {
             source,

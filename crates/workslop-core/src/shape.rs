@@ -1,6 +1,8 @@
 //! Word shapes: the letter case of each word, read once in the document stage so that the
 //! signals asking about capitals (names, acronyms, headings, shouting) need not decode it again.
 
+use crate::span::Span;
+
 /// Which letter cases a word has, as bit flags.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Shape(u8);
@@ -23,6 +25,56 @@ impl Shape {
         } else {
             Self::of_chars(word)
         }
+    }
+
+    /// The shapes of the words of one text. ASCII words are read off bit masks of the text's
+    /// upper- and lower-case bytes, with no branch per byte; others char by char.
+    pub fn of_words(text: &str, words: &[Span]) -> Vec<Shape> {
+        let bytes = text.as_bytes();
+        // One spare block, so that reading a window never runs past the end.
+        let blocks = bytes.len() / 64 + 2;
+        let (mut upper, mut lower, mut other) =
+            (vec![0u64; blocks], vec![0u64; blocks], vec![0u64; blocks]);
+        for (k, block) in bytes.chunks(64).enumerate() {
+            for (j, eight) in block.chunks(8).enumerate() {
+                let mut lanes = [0u8; 8];
+                lanes[..eight.len()].copy_from_slice(eight);
+                let (u, l, o) = case_bits(u64::from_le_bytes(lanes));
+                upper[k] |= u << (8 * j);
+                lower[k] |= l << (8 * j);
+                other[k] |= o << (8 * j);
+            }
+        }
+        words
+            .iter()
+            .map(|w| {
+                let (start, len) = (w.start as usize, w.len());
+                let word = || &text[w.range()];
+                if !(1..=64).contains(&len) || window(&other, start, len) != 0 {
+                    return Self::of(word());
+                }
+                Self::of_ascii_masks(window(&upper, start, len), window(&lower, start, len))
+            })
+            .collect()
+    }
+
+    /// The shape of an ASCII word from the bits of its upper- and lower-case letters.
+    fn of_ascii_masks(upper: u64, lower: u64) -> Shape {
+        let letters = (upper | lower).count_ones() as usize;
+        let mut flags = 0;
+        flags |= if upper & 1 != 0 { STARTS_UPPER } else { 0 };
+        flags |= if upper >> 1 != 0 {
+            UPPER_AFTER_FIRST
+        } else {
+            0
+        };
+        flags |= if lower != 0 { HAS_LOWER } else { 0 };
+        flags |= if letters > 0 {
+            HAS_LETTER | HAS_ASCII_LETTER
+        } else {
+            0
+        };
+        Shape(flags | Self::count_flags(letters, lower != 0))
     }
 
     fn of_ascii(bytes: &[u8]) -> Shape {
@@ -125,9 +177,39 @@ impl Shape {
     }
 }
 
+/// Which of eight bytes are ASCII upper case, ASCII lower case and not ASCII, as three 8-bit
+/// masks, computed on all eight at once: adding a constant to a byte below 0x80 sets its top
+/// bit exactly when the byte is at least a given value, and no sum carries into the next byte.
+fn case_bits(eight: u64) -> (u64, u64, u64) {
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    const TOP: u64 = 0x80 * LANES;
+    let at_least = |x: u64, c: u8| x + (0x80 - u64::from(c)) * LANES;
+    let ascii = eight & !TOP;
+    let not_ascii = eight & TOP;
+    let within =
+        |from: u8, to: u8| at_least(ascii, from) & !at_least(ascii, to + 1) & !not_ascii & TOP;
+    // Gathers the top bit of each byte into one byte.
+    let gather = |tops: u64| ((tops >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
+    (
+        gather(within(b'A', b'Z')),
+        gather(within(b'a', b'z')),
+        gather(not_ascii),
+    )
+}
+
+/// Bits `start..start + len` of a bit string kept in 64-bit blocks (`len` from 1 to 64).
+fn window(blocks: &[u64], start: usize, len: usize) -> u64 {
+    let (k, shift) = (start / 64, start % 64);
+    // Two shifts, so that a shift of 64 (when `shift` is 0) gives 0 instead of overflowing.
+    let bits = (blocks[k] >> shift) | ((blocks[k + 1] << 1) << (63 - shift));
+    bits & (u64::MAX >> (64 - len))
+}
+
 #[cfg(test)]
 mod tests {
     use super::Shape;
+    use crate::span::Span;
+    use proptest::prelude::*;
 
     /// The shape read char by char, as the signals once did for every word.
     fn reference(word: &str) -> [bool; 7] {
@@ -191,6 +273,19 @@ mod tests {
                 reference(word)[6] && letters <= 5,
                 "{word}"
             );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn shapes_of_many_words_agree_with_each_word_alone(
+            text in "([a-zA-Z0-9 '.,_\n]{0,90}[ÉéÜü’日Σσ—😀 ]{0,3}){0,4}[A-Za-z0-9 ]{0,90}"
+        ) {
+            let mut words = Vec::new();
+            crate::words::split_words(&text, &mut words);
+            words.push(Span::new(0, text.len()));
+            let one_by_one: Vec<Shape> = words.iter().map(|w| Shape::of(&text[w.range()])).collect();
+            prop_assert_eq!(Shape::of_words(&text, &words), one_by_one);
         }
     }
 }
