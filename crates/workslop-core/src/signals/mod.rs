@@ -297,6 +297,26 @@ pub(crate) mod testing {
         findings.iter().map(|f| &text[f.span.range()]).collect()
     }
 
+    /// Every fixture text (drafts, edge cases, languages), for tests that compare a fast path
+    /// with a plain one on real copy.
+    pub fn fixture_texts() -> Vec<String> {
+        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures");
+        let languages =
+            ["de", "es", "fr", "it", "pl", "pt", "zh"].map(|l| format!("languages/{l}"));
+        let dirs = ["drafts/generic", "drafts/specific", "edge"].map(String::from);
+        let mut texts = Vec::new();
+        for dir in dirs.iter().chain(&languages) {
+            let Ok(entries) = std::fs::read_dir(format!("{fixtures}/{dir}")) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                texts.extend(std::fs::read_to_string(entry.path()).ok());
+            }
+        }
+        assert!(texts.len() > 50, "{} fixture texts", texts.len());
+        texts
+    }
+
     pub fn subscore(outcome: &Outcome) -> f64 {
         match outcome {
             Outcome::Measured(m) => m.subscore,

@@ -706,19 +706,7 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures");
-        let languages =
-            ["de", "es", "fr", "it", "pl", "pt", "zh"].map(|l| format!("languages/{l}"));
-        let dirs = ["drafts/generic", "drafts/specific", "edge"].map(String::from);
-        for dir in dirs.iter().chain(&languages) {
-            let Ok(entries) = std::fs::read_dir(format!("{fixtures}/{dir}")) else {
-                continue;
-            };
-            for entry in entries.flatten() {
-                texts.extend(std::fs::read_to_string(entry.path()).ok());
-            }
-        }
-        assert!(texts.len() > 50, "{} texts", texts.len());
+        texts.extend(testing::fixture_texts());
         for text in &texts {
             let expected: Vec<(usize, usize)> = whole
                 .find_iter(text)

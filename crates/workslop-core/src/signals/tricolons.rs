@@ -39,8 +39,13 @@ const ITEM: &str = r"[\p{L}\p{N}][\p{L}\p{N}'’-]*(?: [\p{L}\p{N}][\p{L}\p{N}'�
 /// `ITEM` as it reads on ASCII text.
 const ASCII_ITEM: &str = r"[A-Za-z0-9][A-Za-z0-9'-]*(?: [A-Za-z0-9][A-Za-z0-9'-]*){0,2}";
 
+/// The words that join the last item of a list.
+const CONJUNCTIONS: [&str; 14] = [
+    "and", "or", "und", "oder", "y", "e", "o", "et", "ou", "ed", "i", "oraz", "lub", "&",
+];
+
 fn spaced_list(item: &str) -> Regex {
-    let conj = "and|or|und|oder|y|e|o|et|ou|ed|i|oraz|lub|&";
+    let conj = CONJUNCTIONS.join("|");
     // Only the conjunctions need case folding; folding the Unicode item classes as well made
     // this the slowest pattern to compile.
     Regex::new(&format!(r"({item}), ({item}),? (?i:{conj}) ({item})")).expect("valid pattern")
@@ -78,8 +83,8 @@ impl Signal for Tricolons {
         let matches: Vec<(usize, usize)> = if character_based {
             HAN.find_iter(text).map(|m| (m.start(), m.end())).collect()
         } else {
-            SPACED
-                .find_iter(text)
+            spaced_lists(text)
+                .into_iter()
                 .filter_map(|m| {
                     let groups = if m.as_str().is_ascii() {
                         &SPACED_ASCII
@@ -111,6 +116,65 @@ impl Signal for Tricolons {
     }
 }
 
+/// The matches of `SPACED` in `text`, as a scan of the whole text would find them, but with
+/// the regex run only around each ", " (every list has one after its first item), from the
+/// earliest start an item allows to the next full stop or line break, which no list crosses.
+fn spaced_lists(text: &str) -> Vec<regex::Match<'_>> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(comma) = memchr::memmem::find(&bytes[at..], b", ").map(|i| at + i) {
+        let from = item_start(text, comma).max(at);
+        let bound = memchr::memchr2(b'.', b'\n', &bytes[comma..]).map_or(text.len(), |i| comma + i);
+        if !conjunction_follows(&text[comma + 2..bound]) {
+            at = comma + 2;
+            continue;
+        }
+        // Both patterns read ASCII alike; the ASCII one has the far smaller automaton.
+        let regex = if text[from..bound].is_ascii() {
+            &SPACED_ASCII
+        } else {
+            &SPACED
+        };
+        match regex.find_at(&text[..bound], from) {
+            Some(m) => {
+                at = m.end();
+                found.push(m);
+            }
+            None => at = bound,
+        }
+    }
+    found
+}
+
+/// Whether a conjunction stands where a list's would after the ", " before `rest`: after the
+/// one to three words of the middle item. Most commas fail this, and skip the regex.
+fn conjunction_follows(rest: &str) -> bool {
+    rest.split(' ')
+        .skip(1)
+        .take(3)
+        .any(|word| CONJUNCTIONS.iter().any(|c| word.eq_ignore_ascii_case(c)))
+}
+
+/// The earliest offset where an item ending at `end` can start: up to three words of
+/// letters, digits, hyphens and apostrophes, one space apart.
+fn item_start(text: &str, end: usize) -> usize {
+    let mut start = end;
+    let mut spaces = 0;
+    for (i, c) in text[..end].char_indices().rev() {
+        if c == ' ' {
+            spaces += 1;
+            if spaces == 3 {
+                break;
+            }
+        } else if !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')) {
+            break;
+        }
+        start = i;
+    }
+    start
+}
+
 /// The items of a tricolon run parallel: the outer items are cut to the middle one's length in
 /// words ("Our fast, simple, and secure platform" is "fast, simple, and secure").
 fn parallel_items(c: &regex::Captures<'_>) -> Option<(usize, usize)> {
@@ -139,7 +203,30 @@ fn is_list_of_three(list: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::config::Config;
-    use crate::signals::testing::{flagged, measure, subscore};
+    use crate::signals::testing::{self, flagged, measure, subscore};
+
+    #[test]
+    fn lists_found_around_commas_match_a_scan_of_the_whole_text() {
+        let mut texts = testing::fixture_texts();
+        texts.extend(
+            [
+                "Fast, simple, and secure. a, b, c, d and e, f, g or h.",
+                "One two three four, five six, seven and eight nine ten.",
+                "state-of-the-art tools, real-time sync, and world’s best support",
+                ", , and x, y & z,\nq, r and s",
+                "Café, crème, and naïve, then ÉCOLE, straße or 日本",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            let expected: Vec<_> = super::SPACED.find_iter(text).map(|m| m.range()).collect();
+            let found: Vec<_> = super::spaced_lists(text)
+                .iter()
+                .map(|m| m.range())
+                .collect();
+            assert_eq!(found, expected, "{text}");
+        }
+    }
 
     #[test]
     fn repeated_threes_are_flagged() {
