@@ -31,6 +31,7 @@ impl Collapsed {
         Collapsed { text: out, shifts }
     }
 
+    /// The source offset of an offset into the collapsed text.
     pub fn to_source(&self, offset: usize) -> usize {
         let idx = self
             .shifts
@@ -52,10 +53,10 @@ fn next_irregular_space(bytes: &[u8], from: usize) -> Option<usize> {
     // As `u8::is_ascii_whitespace`, with `&` and `|` so that nothing branches.
     let white = |b: u8| (b == b' ') | ((b.wrapping_sub(b'\t') < 5) & (b != 0x0B));
     let irregular = |b: u8, next: u8| (white(b) & (b != b' ')) | ((b == b' ') & white(next));
+    let next_of = |j: usize| bytes.get(j + 1).copied().unwrap_or(0);
     let mut start = from;
     while start < bytes.len() {
         let end = (start + BLOCK).min(bytes.len());
-        let next_of = |j: usize| bytes.get(j + 1).copied().unwrap_or(0);
         let flagged = if end < bytes.len() {
             let (block, ahead) = (&bytes[start..end], &bytes[start + 1..end + 1]);
             block

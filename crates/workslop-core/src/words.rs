@@ -5,8 +5,9 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::span::Span;
 
 /// Appends the spans of the words of `text` (as `unicode_words` would find them) to `out`.
-/// Stretches between ASCII white space that hold a non-ASCII byte go through UAX #29; the
-/// ASCII text between them through the block scanner below.
+/// Words never cross ASCII white space, so a stretch between two white-space bytes that holds
+/// a non-ASCII byte goes through UAX #29 on its own, and the ASCII text between such
+/// stretches through the block scanner below.
 pub fn split_words(text: &str, out: &mut Vec<Span>) {
     let bytes = text.as_bytes();
     let mut ascii_from = 0;
