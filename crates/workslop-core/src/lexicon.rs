@@ -1,6 +1,6 @@
 //! Phrase lexicons: parsing the data files and matching them in prose.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use crate::collapsed::Collapsed;
@@ -191,30 +191,38 @@ impl Matcher {
         &self.entries[hit.entry as usize]
     }
 
-    /// Every whole-word occurrence in the collapsed lowercase prose, with source spans.
+    /// Every whole-word occurrence in the collapsed lowercase prose, with source spans: the
+    /// leftmost, and the longest of those starting there.
     pub fn find(&self, text: &Collapsed, out: &mut Vec<Hit>) {
         let s = text.text.as_str();
-        for m in self.automaton.find_iter(s) {
+        let mut from = 0;
+        while let Ok(Some(m)) = self.automaton.try_find(Input::new(s).range(from..)) {
             let entry_index = self.pattern_entry[m.pattern().as_usize()];
-            let entry = &self.entries[entry_index as usize];
-            let (start, mut end) = (m.start(), m.end());
-            if starts_inside_word(s, start) {
+            let start = m.start();
+            let end = whole_word_end(s, &self.entries[entry_index as usize], m.end())
+                .filter(|_| !starts_inside_word(s, start));
+            let Some(end) = end else {
+                // A phrase inside a word hides none that starts later in it.
+                from = start + s[start..].chars().next().map_or(1, char::len_utf8);
                 continue;
-            }
-            if entry.prefix {
-                end += s[end..]
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric())
-                    .map(char::len_utf8)
-                    .sum::<usize>();
-            } else if ends_inside_word(s, end) {
-                continue;
-            }
+            };
             out.push(Hit {
                 span: Span::new(text.to_source(start), text.to_source(end)),
                 entry: entry_index,
             });
+            from = end;
         }
+    }
+}
+
+/// Where a match of `entry` ending at `end` ends as a whole word: a prefix entry takes the rest
+/// of its word (letters of a spaced script); any other entry must end where a word does.
+fn whole_word_end(s: &str, entry: &Entry, end: usize) -> Option<usize> {
+    if entry.prefix {
+        let rest = s[end..].chars().take_while(|&c| is_spaced_word_char(c));
+        Some(end + rest.map(char::len_utf8).sum::<usize>())
+    } else {
+        (!ends_inside_word(s, end)).then_some(end)
     }
 }
 
@@ -269,6 +277,15 @@ mod tests {
             ["delved", "Unlock the\n  full potential", "It’s", "seamless"]
         );
         assert!(found(&m, "undelved seamlessness").is_empty());
+    }
+
+    #[test]
+    fn a_phrase_inside_a_word_hides_no_later_one() {
+        let m = matcher(
+            "full\tfiller\t1\nunlock the full potential\tcta\t3\ndelv*\tai-vocabulary\t2\n赋能\tbuzzword\t2",
+        );
+        assert_eq!(found(&m, "Reunlock the full potential"), ["full"]);
+        assert_eq!(found(&m, "delve赋能"), ["delve", "赋能"]);
     }
 
     #[test]
