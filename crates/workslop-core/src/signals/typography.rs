@@ -189,13 +189,10 @@ fn gap_slip(
     if gap.starts_with(' ') && gap.trim_start().starts_with([',', '.']) {
         return Some("space-before-punctuation");
     }
-    const REPEATED: &[&str] = &[
-        "!!", "??", "?!", "!?", "..", "！！", "？？", "！？", "？！", "。。", "～～",
-    ];
-    if gap.len() >= 2 && REPEATED.iter().any(|p| gap.contains(p)) {
+    if repeated_punctuation(gap) {
         return Some("repeated-punctuation");
     }
-    if gap.contains("  ") {
+    if gap.as_bytes().windows(2).any(|pair| pair == b"  ") {
         return Some("double-space");
     }
     let ends_lower = word.chars().next_back().is_some_and(char::is_lowercase);
@@ -213,6 +210,26 @@ fn gap_slip(
         return Some("lower-case-start");
     }
     None
+}
+
+/// "!!", "?!", "..", "！？", "。。", "～～": a mark typed twice. (A gap is a few bytes, too short
+/// for a substring search to pay for its set-up.)
+fn repeated_punctuation(gap: &str) -> bool {
+    let class = |c: char| match c {
+        '!' | '?' => 1,
+        '.' => 2,
+        '！' | '？' => 3,
+        '。' => 4,
+        '～' => 5,
+        _ => 0,
+    };
+    let mut previous = 0;
+    gap.chars().any(|c| {
+        let current = class(c);
+        let repeated = current != 0 && current == previous;
+        previous = current;
+        repeated
+    })
 }
 
 /// Whether the text may hold a Han character: each one's UTF-8 starts with a byte from 0xE3
@@ -347,6 +364,23 @@ mod tests {
         let m = measured(text);
         let total: f64 = m.details.values().sum();
         assert_eq!(total, 0.0, "{m:?}");
+    }
+
+    #[test]
+    fn repeated_marks_are_the_listed_pairs() {
+        const REPEATED: &[&str] = &[
+            "!!", "??", "?!", "!?", "..", "！！", "？？", "！？", "？！", "。。", "～～",
+        ];
+        let marks = ["!", "?", ".", ",", " ", "！", "？", "。", "～", "a"];
+        for a in marks {
+            for b in marks {
+                for c in marks {
+                    let gap = format!("{a}{b}{c}");
+                    let listed = REPEATED.iter().any(|p| gap.contains(p));
+                    assert_eq!(super::repeated_punctuation(&gap), listed, "{gap:?}");
+                }
+            }
+        }
     }
 
     #[test]
