@@ -2,6 +2,8 @@
 
 use std::sync::LazyLock;
 
+use std::ops::Range;
+
 use regex::Regex;
 
 use super::{Context, Findings, Outcome, PerSentence, Signal, SignalInfo, squash};
@@ -86,13 +88,7 @@ impl Signal for Tricolons {
             spaced_lists(text)
                 .into_iter()
                 .filter_map(|m| {
-                    let groups = if m.as_str().is_ascii() {
-                        &SPACED_ASCII
-                    } else {
-                        &SPACED
-                    };
-                    let c = groups.captures(m.as_str())?;
-                    let (start, end) = parallel_items(&c)?;
+                    let (start, end) = parallel_items(m.as_str(), &items(m.as_str())?);
                     Some((m.start() + start, m.start() + end))
                 })
                 .collect()
@@ -175,14 +171,83 @@ fn item_start(text: &str, end: usize) -> usize {
     start
 }
 
+/// Where the three items of a matched list lie in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Items {
+    first: Range<usize>,
+    middle: Range<usize>,
+    last: Range<usize>,
+}
+
+/// The items of a list the pattern matched, as its capture groups give them.
+fn items(list: &str) -> Option<Items> {
+    if list.is_ascii() {
+        if let Some(items) = ascii_items(list) {
+            return Some(items);
+        }
+    }
+    let groups = if list.is_ascii() {
+        &SPACED_ASCII
+    } else {
+        &SPACED
+    };
+    let c = groups.captures(list)?;
+    Some(Items {
+        first: c.get(1)?.range(),
+        middle: c.get(2)?.range(),
+        last: c.get(3)?.range(),
+    })
+}
+
+/// The items of an ASCII list read off its words, without asking the regex for groups. The
+/// pattern takes the longest middle item (up to three words) that a conjunction and a last
+/// item still follow, and the last item then runs to the end of the match. `None` when the
+/// list does not read that way, to be split by the regex.
+fn ascii_items(list: &str) -> Option<Items> {
+    let is_word = |w: &str| {
+        w.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric)
+            && w.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'\'' || b == b'-')
+    };
+    let rest = list.find(", ")? + 2;
+    let mut words = Vec::with_capacity(8);
+    let mut at = rest;
+    for word in list[rest..].split(' ') {
+        words.push((at, word));
+        at += word.len() + 1;
+    }
+    for k in (1..=3).rev() {
+        let Some(&(conj_at, conj)) = words.get(k) else {
+            continue;
+        };
+        let (middle_end_at, middle_end) = words[k - 1];
+        let middle_end = middle_end.strip_suffix(',').unwrap_or(middle_end);
+        let last = &words[k + 1..];
+        let listed = words[..k - 1].iter().all(|&(_, w)| is_word(w))
+            && is_word(middle_end)
+            && CONJUNCTIONS.iter().any(|c| conj.eq_ignore_ascii_case(c))
+            && last.first().is_some_and(|&(_, w)| is_word(w));
+        if !listed {
+            continue;
+        }
+        let fits = last.len() <= 3 && last.iter().all(|&(_, w)| is_word(w));
+        return fits.then(|| Items {
+            first: 0..rest - 2,
+            middle: rest..middle_end_at + middle_end.len(),
+            last: conj_at + conj.len() + 1..list.len(),
+        });
+    }
+    None
+}
+
 /// The items of a tricolon run parallel: the outer items are cut to the middle one's length in
 /// words ("Our fast, simple, and secure platform" is "fast, simple, and secure").
-fn parallel_items(c: &regex::Captures<'_>) -> Option<(usize, usize)> {
-    let (first, middle, last) = (c.get(1)?, c.get(2)?, c.get(3)?);
-    let words = middle.as_str().split(' ').count();
-    let start = first.end() - last_words(first.as_str(), words).len();
-    let end = last.start() + first_words(last.as_str(), words).len();
-    Some((start, end))
+fn parallel_items(list: &str, items: &Items) -> (usize, usize) {
+    let (first, last) = (&list[items.first.clone()], &list[items.last.clone()]);
+    let words = list[items.middle.clone()].split(' ').count();
+    let start = items.first.end - last_words(first, words).len();
+    let end = items.last.start + first_words(last, words).len();
+    (start, end)
 }
 
 fn last_words(s: &str, n: usize) -> &str {
@@ -215,10 +280,30 @@ mod tests {
                 "state-of-the-art tools, real-time sync, and world’s best support",
                 ", , and x, y & z,\nq, r and s",
                 "Café, crème, and naïve, then ÉCOLE, straße or 日本",
+                "Plan, track and ship and review, fast, easy and fun and free and open.",
+                "Red, green, and, blue, A, b c d, AND e f, x, y or z w v u, p, q And",
             ]
             .map(String::from),
         );
+        let mut read_off_words = 0;
         for text in &texts {
+            for list in super::spaced_lists(text) {
+                let list = list.as_str();
+                if !list.is_ascii() {
+                    continue;
+                }
+                let Some(items) = super::ascii_items(list) else {
+                    continue;
+                };
+                let c = super::SPACED_ASCII.captures(list).unwrap();
+                let groups = super::Items {
+                    first: c.get(1).unwrap().range(),
+                    middle: c.get(2).unwrap().range(),
+                    last: c.get(3).unwrap().range(),
+                };
+                assert_eq!(items, groups, "{list}");
+                read_off_words += 1;
+            }
             let expected: Vec<_> = super::SPACED.find_iter(text).map(|m| m.range()).collect();
             let found: Vec<_> = super::spaced_lists(text)
                 .iter()
@@ -226,6 +311,7 @@ mod tests {
                 .collect();
             assert_eq!(found, expected, "{text}");
         }
+        assert!(read_off_words > 40, "{read_off_words}");
     }
 
     #[test]
