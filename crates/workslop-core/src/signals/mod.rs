@@ -215,7 +215,14 @@ pub fn lookup(key: &str) -> Option<&'static dyn Signal> {
 
 /// White space runs squashed to single spaces, for quoting and comparing phrases.
 pub(crate) fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// A phrase from the configuration as the lexicon holds them: squashed and lowercased.

@@ -388,29 +388,30 @@ fn glued_to_letters(text: &str, start: usize) -> bool {
 
 /// English numbers written out; "one" is left out, being mostly a pronoun.
 fn is_spelled_number(word: &str) -> bool {
-    matches!(
-        word,
-        "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "twenty"
-            | "thirty"
-            | "forty"
-            | "fifty"
-            | "sixty"
-            | "seventy"
-            | "eighty"
-            | "ninety"
-            | "dozen"
-    )
+    (3..=7).contains(&word.len())
+        && matches!(
+            word,
+            "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "sixty"
+                | "seventy"
+                | "eighty"
+                | "ninety"
+                | "dozen"
+        )
 }
 
 fn find_spelled_numbers(doc: &Document<'_>, brands: &[Span], out: &mut Vec<Detail>) {
@@ -580,7 +581,11 @@ const GENERIC_TERMS: &[&str] = &[
 ];
 
 fn is_generic_term(word: &str) -> bool {
-    GENERIC_TERMS.contains(&word.to_uppercase().as_str())
+    if word.is_ascii() {
+        GENERIC_TERMS.iter().any(|t| t.eq_ignore_ascii_case(word))
+    } else {
+        GENERIC_TERMS.contains(&word.to_uppercase().as_str())
+    }
 }
 
 /// A name by its form alone, wherever it stands in the sentence.
@@ -725,6 +730,20 @@ mod tests {
             found.sort_unstable();
             assert_eq!(found, expected, "{text}");
         }
+    }
+
+    #[test]
+    fn spelled_numbers_and_generic_terms_of_any_length_are_known() {
+        for word in ["two", "seventy", "dozen", "twelve"] {
+            assert!(super::is_spelled_number(word), "{word}");
+        }
+        for word in ["one", "tw", "seventyx", ""] {
+            assert!(!super::is_spelled_number(word), "{word}");
+        }
+        for word in ["ai", "Ecommerce", "KPIs", "B2B"] {
+            assert!(super::is_generic_term(word), "{word}");
+        }
+        assert!(!super::is_generic_term("Tasklane"));
     }
 
     #[test]
