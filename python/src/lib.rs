@@ -340,8 +340,8 @@ impl Report {
             .iter()
             .zip(indices.chunks(2))
             .map(|(f, at)| Finding {
-                code: f.code.clone(),
-                name: f.name.clone(),
+                code: f.code.to_string(),
+                name: f.name.to_string(),
                 message: f.message.clone(),
                 severity: f.severity.name().into(),
                 suggestion: f.suggestion.clone(),
@@ -412,8 +412,8 @@ impl Report {
         let dict = PyDict::new(py);
         for s in self.inner.iter().flat_map(|r| &r.signals) {
             let signal = Signal {
-                code: s.code.clone(),
-                name: s.name.clone(),
+                code: s.code.to_string(),
+                name: s.name.to_string(),
                 value: s.value,
                 subscore: s.subscore,
                 weight: s.weight,

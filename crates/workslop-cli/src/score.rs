@@ -49,7 +49,7 @@ fn row(key: &str, identity: Value, report: &Report) -> Map<String, Value> {
         } else {
             Value::from(s.subscore)
         };
-        row.insert(s.name.clone(), value);
+        row.insert(s.name.to_string(), value);
     }
     row
 }

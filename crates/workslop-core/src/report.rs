@@ -1,5 +1,6 @@
 //! The Report: what scoring one document returns, and its JSON shape.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -50,8 +51,10 @@ impl Severity {
 /// One piece of evidence, pointing at the source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
-    pub code: String,
-    pub name: String,
+    /// The signal's code and name: borrowed from the registry when scored, owned when read
+    /// back from JSON.
+    pub code: Cow<'static, str>,
+    pub name: Cow<'static, str>,
     pub message: String,
     pub severity: Severity,
     /// Byte range into the original source.
@@ -68,8 +71,8 @@ pub struct Finding {
 /// What one signal measured and how much it moved the score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SignalReport {
-    pub code: String,
-    pub name: String,
+    pub code: Cow<'static, str>,
+    pub name: Cow<'static, str>,
     /// The raw measurement (its unit is in the signal's explanation); 0 when skipped.
     pub value: f64,
     /// In [0, 1]: 0 like careful human copy, 1 strongly workslop.

@@ -264,8 +264,8 @@ fn signal_report(
         Outcome::Skipped(why) => (0.0, 0.0, 0.0, Some(why.to_string()), Default::default()),
     };
     SignalReport {
-        code: info.code.to_string(),
-        name: info.name.to_string(),
+        code: info.code.into(),
+        name: info.name.into(),
         value: round(value, 4),
         subscore: round(subscore.clamp(0.0, 1.0), 4),
         weight,
@@ -294,8 +294,8 @@ fn locate(text: &str, mut raw: Vec<RawFinding>) -> Vec<Finding> {
     raw.into_iter()
         .zip(positions.chunks(2))
         .map(|(f, pos)| Finding {
-            code: f.code.to_string(),
-            name: f.name.to_string(),
+            code: f.code.into(),
+            name: f.name.into(),
             message: f.message,
             severity: f.severity,
             span: f.span,
