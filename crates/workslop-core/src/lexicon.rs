@@ -1,6 +1,7 @@
 //! Phrase lexicons: parsing the data files and matching them in prose.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{AhoCorasick, Input, MatchKind, PatternID};
 use serde::{Deserialize, Serialize};
 
 use crate::collapsed::Collapsed;
@@ -148,14 +149,30 @@ pub struct Hit {
 /// An Aho-Corasick automaton over a lexicon, built once and shared.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    automaton: AhoCorasick,
+    search: Search,
     entries: Vec<Entry>,
     /// Pattern id to entry index (an entry with `'` also matches with `’`).
     pattern_entry: Vec<u32>,
 }
 
+#[derive(Debug, Clone)]
+enum Search {
+    /// A DFA walked over several stretches of the text at once; `stops` are the ASCII marks
+    /// no phrase holds, after which the text may be split.
+    Interleaved {
+        dfa: Box<DFA>,
+        stops: Box<[bool; 256]>,
+    },
+    /// Any automaton the crate picks, for lexicons too large for a DFA.
+    Plain(AhoCorasick),
+}
+
 impl Matcher {
     pub fn new(entries: Vec<Entry>) -> Self {
+        Matcher::build(entries, true)
+    }
+
+    fn build(entries: Vec<Entry>, interleaved: bool) -> Self {
         let mut patterns = Vec::with_capacity(entries.len());
         let mut pattern_entry = Vec::with_capacity(entries.len());
         for (i, entry) in entries.iter().enumerate() {
@@ -166,18 +183,35 @@ impl Matcher {
                 pattern_entry.push(i as u32);
             }
         }
-        let automaton = AhoCorasick::builder()
+        let dfa = DFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
-            .or_else(|_| {
+            .prefilter(false)
+            .build(&patterns);
+        let search = match dfa {
+            Ok(dfa) if interleaved => {
+                let mut stops = Box::new([false; 256]);
+                for b in 0..128u8 {
+                    stops[b as usize] = b.is_ascii_punctuation();
+                }
+                for b in patterns.iter().flat_map(|p| p.bytes()) {
+                    stops[b as usize] = false;
+                }
+                Search::Interleaved {
+                    dfa: Box::new(dfa),
+                    stops,
+                }
+            }
+            _ => Search::Plain(
                 AhoCorasick::builder()
                     .match_kind(MatchKind::LeftmostLongest)
                     .build(&patterns)
-            })
-            .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton"));
+                    .unwrap_or_else(|_| {
+                        AhoCorasick::new(Vec::<String>::new()).expect("empty automaton")
+                    }),
+            ),
+        };
         Matcher {
-            automaton,
+            search,
             entries,
             pattern_entry,
         }
@@ -192,25 +226,39 @@ impl Matcher {
     }
 
     /// Every whole-word occurrence in the collapsed lowercase prose, with source spans: the
-    /// leftmost, and the longest of those starting there.
+    /// leftmost, and the longest of those starting there. A phrase found inside a word is
+    /// dropped and hides none that starts later in that word.
     pub fn find(&self, text: &Collapsed, out: &mut Vec<Hit>) {
         let s = text.text.as_str();
-        let mut from = 0;
-        while let Ok(Some(m)) = self.automaton.try_find(Input::new(s).range(from..)) {
-            let entry_index = self.pattern_entry[m.pattern().as_usize()];
-            let start = m.start();
-            let end = whole_word_end(s, &self.entries[entry_index as usize], m.end())
-                .filter(|_| !starts_inside_word(s, start));
-            let Some(end) = end else {
-                // A phrase inside a word hides none that starts later in it.
-                from = start + s[start..].chars().next().map_or(1, char::len_utf8);
-                continue;
-            };
+        let judge = |pattern: PatternID, start: usize, end: usize| {
+            let entry = &self.entries[self.pattern_entry[pattern.as_usize()] as usize];
+            whole_word_end(s, entry, end).filter(|_| !starts_inside_word(s, start))
+        };
+        let mut keep = |pattern: PatternID, start: usize, end: usize| {
             out.push(Hit {
                 span: Span::new(text.to_source(start), text.to_source(end)),
-                entry: entry_index,
+                entry: self.pattern_entry[pattern.as_usize()],
             });
-            from = end;
+        };
+        match &self.search {
+            Search::Interleaved { dfa, stops } => {
+                for (pattern, start, end) in crate::interleaved::find(dfa, s, stops, judge) {
+                    keep(pattern, start, end);
+                }
+            }
+            Search::Plain(automaton) => {
+                let mut from = 0;
+                while let Ok(Some(m)) = automaton.try_find(Input::new(s).range(from..)) {
+                    let (pattern, start) = (m.pattern(), m.start());
+                    from = match judge(pattern, start, m.end()) {
+                        Some(end) => {
+                            keep(pattern, start, end);
+                            end
+                        }
+                        None => start + s[start..].chars().next().map_or(1, char::len_utf8),
+                    };
+                }
+            }
         }
     }
 }
@@ -295,6 +343,55 @@ mod tests {
             found(&m, "我们提供一站式服务，赋能企业"),
             ["一站式", "赋能"]
         );
+    }
+
+    /// The hits of the interleaved search and of the plain one.
+    fn both_searches(entries: Vec<Entry>, text: &str) -> (Vec<Hit>, Vec<Hit>) {
+        let collapsed = Collapsed::new(&text.to_lowercase());
+        let (mut interleaved, mut plain) = (Vec::new(), Vec::new());
+        let fast = Matcher::build(entries.clone(), true);
+        assert!(matches!(fast.search, Search::Interleaved { .. }));
+        fast.find(&collapsed, &mut interleaved);
+        Matcher::build(entries, false).find(&collapsed, &mut plain);
+        (interleaved, plain)
+    }
+
+    #[test]
+    fn stretches_searched_at_once_find_what_one_search_finds() {
+        let texts = crate::signals::testing::fixture_texts();
+        for data in crate::language::LANGUAGE_DATA {
+            let entries = parse(data.lexicon).unwrap();
+            let mut hits = 0;
+            for text in &texts {
+                let (interleaved, plain) = both_searches(entries.clone(), text);
+                assert_eq!(interleaved, plain, "{}: {text}", data.code);
+                hits += plain.len();
+            }
+            assert!(hits > 0, "{}", data.code);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn stretches_agree_with_one_search_on_any_mix(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "delve", "seamless", "seamlessly", "it's", "it’s", "unlock the",
+                    "full potential", "game-changer", "一站式", "赋能", "x", "’", " ", "  ",
+                    "\n", "-", ".", ",", "!", "é", "使",
+                ]),
+                0..40,
+            )
+        ) {
+            let entries = parse(
+                "delv*\tai-vocabulary\t2\nit's\tfiller\t0.5\nseamless\tbuzzword\t1\n\
+                 unlock the full potential\tcta\t3\ngame-changer\tbuzzword\t1\n\
+                 一站式\tbuzzword\t1\n赋能\tbuzzword\t2\nfull\tfiller\t1",
+            )
+            .unwrap();
+            let (interleaved, plain) = both_searches(entries, &parts.concat());
+            proptest::prop_assert_eq!(interleaved, plain);
+        }
     }
 
     #[test]

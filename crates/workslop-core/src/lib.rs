@@ -13,6 +13,7 @@ pub mod bands;
 mod collapsed;
 pub mod config;
 mod document;
+mod interleaved;
 pub mod language;
 pub mod lexicon;
 mod line_index;
