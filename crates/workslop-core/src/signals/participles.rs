@@ -264,6 +264,12 @@ impl Signal for TrailingParticiples {
 
 /// Whether word `k` (not the first or last of its sentence) is a participle opening a clause.
 fn opens_clause(doc: &Document<'_>, pattern: &Pattern, k: usize) -> bool {
+    // Most words follow a plain space: a glance at the gap's bytes (a dash's first byte is
+    // 0xE2) rules them out before any string is compared.
+    let gap = &doc.prose.as_bytes()[doc.words[k - 1].end as usize..doc.words[k].start as usize];
+    if !gap.iter().any(|&b| matches!(b, b',' | b';' | 0xE2)) {
+        return false;
+    }
     let word = doc.word(k);
     let is_participle = |w: &str| {
         pattern

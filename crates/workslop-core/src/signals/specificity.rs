@@ -515,7 +515,7 @@ fn capitalised_names(doc: &Document<'_>, claimed: &[bool]) -> Vec<bool> {
         }
         for k in words.clone() {
             capitalised[k] = !claimed[k] && is_capitalised(doc, k);
-            opens_clause[k] = opens_clause_at(doc, k, words.start);
+            opens_clause[k] = capitalised[k] && opens_clause_at(doc, k, words.start);
         }
     }
     let known: FxHashSet<&str> = (0..doc.words.len())
@@ -622,6 +622,10 @@ const TITLE_CASE_SMALL_WORDS: &[&str] = &[
     "of", "on", "or", "the", "to", "vs", "with", "y",
 ];
 
+fn is_title_case_small_word(word: &str) -> bool {
+    word.len() <= 4 && TITLE_CASE_SMALL_WORDS.binary_search(&word).is_ok()
+}
+
 /// A heading in title case ("Why Choose Our Platform"): its capitals are not names.
 fn is_title_case(doc: &Document<'_>, words: Range<usize>) -> bool {
     let mut capitalised = 0;
@@ -629,7 +633,7 @@ fn is_title_case(doc: &Document<'_>, words: Range<usize>) -> bool {
         let shape = doc.shapes[k];
         if shape.starts_upper() {
             capitalised += 1;
-        } else if shape.has_lower() && !TITLE_CASE_SMALL_WORDS.contains(&doc.word(k)) {
+        } else if shape.has_lower() && !is_title_case_small_word(doc.word(k)) {
             return false;
         }
     }
@@ -730,6 +734,14 @@ mod tests {
             found.sort_unstable();
             assert_eq!(found, expected, "{text}");
         }
+    }
+
+    #[test]
+    fn title_case_small_words_are_sorted_and_short() {
+        let words = super::TITLE_CASE_SMALL_WORDS;
+        assert!(words.windows(2).all(|w| w[0] < w[1]));
+        assert!(words.iter().all(|w| super::is_title_case_small_word(w)));
+        assert!(!super::is_title_case_small_word("platform"));
     }
 
     #[test]
