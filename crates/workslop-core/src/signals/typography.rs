@@ -236,11 +236,11 @@ fn repeated_punctuation(gap: &str) -> bool {
 /// to 0xE9 (U+3400 to U+9FFF) or 0xEF (U+F900 to U+FAFF). A quick byte scan that spares
 /// English text the check between every two words.
 fn may_have_han(text: &str) -> bool {
-    let han_lead = |b: u8| b.wrapping_sub(0xE3) < 7 || b == 0xEF;
-    // Blocks without an early exit inside, so the test vectorises.
+    let han_lead = |b: u8| (b.wrapping_sub(0xE3) < 7) as u8 | (b == 0xEF) as u8;
+    // Blocks without an early exit or a branch inside, so the test vectorises.
     text.as_bytes()
         .chunks(64)
-        .any(|block| block.iter().fold(false, |found, &b| found | han_lead(b)))
+        .any(|block| block.iter().fold(0, |found, &b| found | han_lead(b)) != 0)
 }
 
 fn is_han(c: char) -> bool {
@@ -254,7 +254,8 @@ fn ends_han(word: &str) -> bool {
 /// "end.Next": a full stop with no space between two sentences, which the word splitter
 /// keeps as one word.
 fn joined_sentences(word: &str) -> bool {
-    if !word.as_bytes().contains(&b'.') {
+    // Words are short: a plain loop beats a call to memchr.
+    if !word.bytes().any(|b| b == b'.') {
         return false;
     }
     word.split_once('.').is_some_and(|(before, after)| {
