@@ -115,6 +115,10 @@ fn ends_sentence(
     next_word: Option<&str>,
     abbreviations: &Abbreviations,
 ) -> bool {
+    // Most gaps: a space between words, or nothing between Han characters.
+    if gap == " " || gap.is_empty() {
+        return false;
+    }
     let trimmed = gap.trim_start_matches(|c: char| CLOSERS.contains(&c));
     if gap.contains(['。', '！', '？']) {
         return true;
