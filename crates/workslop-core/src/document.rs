@@ -1,8 +1,7 @@
 //! The Document: everything the signals read, built once per input.
 
-use rustc_hash::FxHashMap;
-
 use crate::collapsed::Collapsed;
+use crate::intern::intern;
 use crate::language::{self, Language, LanguageData};
 use crate::lowercase::lowercase_in_place_offsets;
 use crate::markup::{self, Format};
@@ -95,19 +94,6 @@ impl<'a> Document<'a> {
     pub fn length_units(&self) -> usize {
         self.words.len()
     }
-}
-
-fn intern(lower: &str, words: &[Span]) -> (Vec<u32>, usize) {
-    let mut ids: FxHashMap<&str, u32> =
-        FxHashMap::with_capacity_and_hasher(words.len() / 2, Default::default());
-    let word_ids = words
-        .iter()
-        .map(|w| {
-            let next = ids.len() as u32;
-            *ids.entry(&lower[w.range()]).or_insert(next)
-        })
-        .collect();
-    (word_ids, ids.len())
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ mod collapsed;
 pub mod config;
 mod document;
 mod interleaved;
+mod intern;
 pub mod language;
 pub mod lexicon;
 mod line_index;

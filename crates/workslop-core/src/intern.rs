@@ -1,0 +1,176 @@
+//! Word ids: equal lowercase words get equal ids, numbered in order of first use.
+//!
+//! Most words are at most 16 bytes, and their first and last eight bytes then hold the whole
+//! word, so the table compares two integers instead of calling `memcmp`, and hashes them
+//! instead of the bytes one by one.
+
+use crate::span::Span;
+
+/// The id of every word, and how many distinct words there are.
+pub fn intern(lower: &str, words: &[Span]) -> (Vec<u32>, usize) {
+    let bytes = lower.as_bytes();
+    let mut table = Table::with_capacity(words.len() / 2);
+    let ids = words
+        .iter()
+        .map(|w| table.id(bytes, w.start as usize, w.end as usize))
+        .collect();
+    (ids, table.keys.len())
+}
+
+/// A word as the table compares it: its length and its first and last eight bytes (padded
+/// with zeros), plus where it starts, for words longer than sixteen bytes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Key {
+    len: u32,
+    start: u32,
+    head: u64,
+    tail: u64,
+}
+
+/// Open addressing with linear probing; a slot holds an id plus one, or zero when empty.
+struct Table {
+    slots: Vec<u32>,
+    keys: Vec<Key>,
+}
+
+impl Table {
+    fn with_capacity(words: usize) -> Self {
+        Table {
+            slots: vec![0; (2 * words.max(8)).next_power_of_two()],
+            keys: Vec::with_capacity(words),
+        }
+    }
+
+    fn id(&mut self, bytes: &[u8], start: usize, end: usize) -> u32 {
+        let key = key(bytes, start, end);
+        let mask = self.slots.len() - 1;
+        let mut slot = hash(&key) as usize & mask;
+        loop {
+            match self.slots[slot] {
+                0 => break,
+                stored => {
+                    let id = stored - 1;
+                    if same(bytes, &self.keys[id as usize], &key) {
+                        return id;
+                    }
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+        let id = self.keys.len() as u32;
+        self.keys.push(key);
+        self.slots[slot] = id + 1;
+        if 2 * self.keys.len() > self.slots.len() {
+            self.grow();
+        }
+        id
+    }
+
+    fn grow(&mut self) {
+        let mut slots = vec![0u32; 2 * self.slots.len()];
+        let mask = slots.len() - 1;
+        for (id, key) in self.keys.iter().enumerate() {
+            let mut slot = hash(key) as usize & mask;
+            while slots[slot] != 0 {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = id as u32 + 1;
+        }
+        self.slots = slots;
+    }
+}
+
+fn key(bytes: &[u8], start: usize, end: usize) -> Key {
+    let len = end - start;
+    let (head, tail) = if len <= 8 {
+        (load(bytes, start, len), 0)
+    } else {
+        (load(bytes, start, 8), load(bytes, end - 8, 8))
+    };
+    Key {
+        len: len as u32,
+        start: start as u32,
+        head,
+        tail,
+    }
+}
+
+/// `len` (at most eight) bytes from `at` as an integer, zeros after them: one unaligned load
+/// where the text has eight bytes from `at` on.
+fn load(bytes: &[u8], at: usize, len: usize) -> u64 {
+    let Some(&eight) = bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) else {
+        let mut buffer = [0u8; 8];
+        buffer[..len].copy_from_slice(&bytes[at..at + len]);
+        return u64::from_le_bytes(buffer);
+    };
+    let value = u64::from_le_bytes(eight);
+    if len == 8 {
+        value
+    } else {
+        value & ((1u64 << (8 * len)) - 1)
+    }
+}
+
+fn hash(key: &Key) -> u64 {
+    let mixed = key.head ^ key.tail.rotate_left(29) ^ u64::from(key.len);
+    // Fibonacci hashing: the high bits are well mixed, so fold them down.
+    let product = mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    product ^ (product >> 32)
+}
+
+fn same(bytes: &[u8], stored: &Key, key: &Key) -> bool {
+    stored.len == key.len
+        && stored.head == key.head
+        && stored.tail == key.tail
+        && (key.len <= 16 || {
+            let len = key.len as usize;
+            let (a, b) = (stored.start as usize, key.start as usize);
+            bytes[a..a + len] == bytes[b..b + len]
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::split_words;
+
+    /// Ids as a plain hash map gives them.
+    fn plain(lower: &str, words: &[Span]) -> (Vec<u32>, usize) {
+        let mut ids = std::collections::HashMap::new();
+        let word_ids = words
+            .iter()
+            .map(|w| {
+                let next = ids.len() as u32;
+                *ids.entry(&lower[w.range()]).or_insert(next)
+            })
+            .collect();
+        (word_ids, ids.len())
+    }
+
+    #[test]
+    fn long_words_that_share_their_ends_stay_apart() {
+        let text = "internationalisation internationalization intern intern internationalisation";
+        let mut words = Vec::new();
+        split_words(text, &mut words);
+        assert_eq!(intern(text, &words), (vec![0, 1, 2, 2, 0], 3));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ids_are_those_of_a_hash_map(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "an", "the", "seamless", "seamlessly", "abcdefgh", "abcdefghi",
+                    "abcdefghijklmnop", "abcdefghijklmnopq", "abcdefghXjklmnopq", "é", "日本",
+                    " ", " ", "\n", ", ",
+                ]),
+                0..200,
+            )
+        ) {
+            let text = parts.concat();
+            let mut words = Vec::new();
+            split_words(&text, &mut words);
+            proptest::prop_assert_eq!(intern(&text, &words), plain(&text, &words));
+        }
+    }
+}
