@@ -83,7 +83,7 @@ pub fn split(
                 words,
                 k,
                 gap,
-                next.map(|w| &prose[w.range()]),
+                || next.map(|w| &prose[w.range()]),
                 abbreviations,
             );
         if sentence_ends {
@@ -107,12 +107,12 @@ pub fn split(
     (sentences, paragraphs)
 }
 
-fn ends_sentence(
+fn ends_sentence<'a>(
     lower: &str,
     words: &[Span],
     k: usize,
     gap: &str,
-    next_word: Option<&str>,
+    next_word: impl FnOnce() -> Option<&'a str>,
     abbreviations: &Abbreviations,
 ) -> bool {
     // Most gaps: a space between words, or nothing between Han characters.
@@ -130,7 +130,7 @@ fn ends_sentence(
     else {
         return false;
     };
-    if next_word.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase)) {
+    if next_word().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase)) {
         return false;
     }
     if terminator == '.' && gap.starts_with('.') {
