@@ -119,7 +119,7 @@ fn spaced_lists(text: &str) -> Vec<regex::Match<'_>> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut at = 0;
-    while let Some(comma) = memchr::memmem::find(&bytes[at..], b", ").map(|i| at + i) {
+    while let Some(comma) = next_comma_space(bytes, at) {
         let from = item_start(text, comma).max(at);
         let bound = memchr::memchr2(b'.', b'\n', &bytes[comma..]).map_or(text.len(), |i| comma + i);
         if !conjunction_follows(&text[comma + 2..bound]) {
@@ -143,13 +143,41 @@ fn spaced_lists(text: &str) -> Vec<regex::Match<'_>> {
     found
 }
 
+/// Where the next ", " from `at` on starts.
+fn next_comma_space(bytes: &[u8], at: usize) -> Option<usize> {
+    let mut from = at;
+    while let Some(i) = memchr::memchr(b',', &bytes[from..]).map(|i| from + i) {
+        if bytes.get(i + 1) == Some(&b' ') {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
+}
+
 /// Whether a conjunction stands where a list's would after the ", " before `rest`: after the
 /// one to three words of the middle item. Most commas fail this, and skip the regex.
 fn conjunction_follows(rest: &str) -> bool {
-    rest.split(' ')
-        .skip(1)
-        .take(3)
-        .any(|word| CONJUNCTIONS.iter().any(|c| word.eq_ignore_ascii_case(c)))
+    // As `rest.split(' ').skip(1).take(3)`, without a pattern searcher per comma.
+    let bytes = rest.as_bytes();
+    let Some(mut start) = memchr::memchr(b' ', bytes).map(|i| i + 1) else {
+        return false;
+    };
+    for _ in 0..3 {
+        let end = memchr::memchr(b' ', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        let word = &bytes[start..end];
+        if CONJUNCTIONS
+            .iter()
+            .any(|c| word.eq_ignore_ascii_case(c.as_bytes()))
+        {
+            return true;
+        }
+        if end == bytes.len() {
+            return false;
+        }
+        start = end + 1;
+    }
+    false
 }
 
 /// The earliest offset where an item ending at `end` can start: up to three words of
@@ -269,6 +297,32 @@ fn is_list_of_three(list: &str) -> bool {
 mod tests {
     use crate::config::Config;
     use crate::signals::testing::{self, flagged, measure, subscore};
+
+    #[test]
+    fn a_conjunction_is_looked_for_in_the_second_to_fourth_words() {
+        let plain = |rest: &str| {
+            rest.split(' ').skip(1).take(3).any(|word| {
+                super::CONJUNCTIONS
+                    .iter()
+                    .any(|c| word.eq_ignore_ascii_case(c))
+            })
+        };
+        for rest in [
+            "",
+            "a",
+            "a ",
+            "a and",
+            "a b c AND",
+            "a b c d and",
+            "a  and",
+            "x & y",
+            "a,b or",
+            "one two three four or",
+            "a b Y",
+        ] {
+            assert_eq!(super::conjunction_follows(rest), plain(rest), "{rest:?}");
+        }
+    }
 
     #[test]
     fn lists_found_around_commas_match_a_scan_of_the_whole_text() {
