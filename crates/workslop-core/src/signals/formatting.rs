@@ -166,10 +166,7 @@ fn prose_lines<'a>(source: &'a str, prose: &str) -> Vec<Line<'a>> {
                 LineKind::Heading,
                 hashes + (trimmed.len() - hashes - trimmed[hashes..].trim_start().len()),
             )
-        } else if let Some(digits) = trimmed
-            .find(". ")
-            .filter(|&i| i > 0 && i <= 3 && trimmed[..i].bytes().all(|b| b.is_ascii_digit()))
-        {
+        } else if let Some(digits) = numbered(trimmed) {
             (LineKind::Item, digits + 2)
         } else {
             (LineKind::Other, 0)
@@ -191,6 +188,13 @@ fn prose_lines<'a>(source: &'a str, prose: &str) -> Vec<Line<'a>> {
         start += line.len();
     }
     out
+}
+
+/// "1. ", "12. ": a numbered item's digits (one to three), read without searching the line.
+fn numbered(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    ((1..=3).contains(&digits) && bytes[digits..].starts_with(b". ")).then_some(digits)
 }
 
 fn is_emoji(c: char) -> bool {
@@ -230,6 +234,21 @@ fn is_title_case(heading: &str) -> bool {
 mod tests {
     use crate::config::Config;
     use crate::signals::testing::{measure, subscore};
+
+    #[test]
+    fn numbered_items_have_one_to_three_digits() {
+        for (line, digits) in [
+            ("1. Plan", Some(1)),
+            ("123. x", Some(3)),
+            ("1234. x", None),
+            ("1.5 times. Then", None),
+            (". x", None),
+            ("12.", None),
+            ("Plan 1. x", None),
+        ] {
+            assert_eq!(super::numbered(line), digits, "{line:?}");
+        }
+    }
 
     #[test]
     fn chat_style_layout_is_found() {
