@@ -164,11 +164,14 @@ fn reference_rate(doc: &Document<'_>) -> f64 {
 
 /// The count of every kind, the links and the total, for the report.
 fn counts(details: &[Detail], links: usize) -> BTreeMap<&'static str, f64> {
-    let mut counts: BTreeMap<&'static str, f64> =
-        Kind::ALL.iter().map(|kind| (kind.key(), 0.0)).collect();
+    let mut by_kind = [0usize; Kind::ALL.len()];
     for detail in details {
-        *counts.entry(detail.kind.key()).or_default() += 1.0;
+        by_kind[detail.kind as usize] += 1;
     }
+    let mut counts: BTreeMap<&'static str, f64> = Kind::ALL
+        .iter()
+        .map(|&kind| (kind.key(), by_kind[kind as usize] as f64))
+        .collect();
     counts.insert("links", links as f64);
     counts.insert("total", (details.len() + links) as f64);
     counts
@@ -389,6 +392,7 @@ fn glued_to_letters(text: &str, start: usize) -> bool {
 /// English numbers written out; "one" is left out, being mostly a pronoun.
 fn is_spelled_number(word: &str) -> bool {
     (3..=7).contains(&word.len())
+        && matches!(word.as_bytes()[0], b't' | b'f' | b's' | b'e' | b'n' | b'd')
         && matches!(
             word,
             "two"
@@ -737,6 +741,13 @@ mod tests {
     }
 
     #[test]
+    fn kinds_are_listed_in_the_order_of_their_discriminants() {
+        for (i, kind) in super::Kind::ALL.iter().enumerate() {
+            assert_eq!(*kind as usize, i);
+        }
+    }
+
+    #[test]
     fn title_case_small_words_are_sorted_and_short() {
         let words = super::TITLE_CASE_SMALL_WORDS;
         assert!(words.windows(2).all(|w| w[0] < w[1]));
@@ -746,7 +757,9 @@ mod tests {
 
     #[test]
     fn spelled_numbers_and_generic_terms_of_any_length_are_known() {
-        for word in ["two", "seventy", "dozen", "twelve"] {
+        for word in [
+            "two", "seventy", "dozen", "twelve", "eight", "nine", "five", "six",
+        ] {
             assert!(super::is_spelled_number(word), "{word}");
         }
         for word in ["one", "tw", "seventyx", ""] {
