@@ -99,11 +99,13 @@ fn count_slips(doc: &Document<'_>) -> BTreeMap<&'static str, usize> {
     let han = may_have_han(&doc.prose);
     let prose = doc.prose.as_bytes();
     for (k, span) in doc.words.iter().enumerate() {
-        let word = &doc.prose[span.range()];
-        if english && word == "i" {
+        // Bytes, not a str: slicing a str checks both ends for character boundaries.
+        let word = &prose[span.start as usize..span.end as usize];
+        if english && word == b"i" {
             add("lower-case-i");
         }
-        if joined_sentences(word) {
+        // Words are short: a plain loop beats a call to memchr.
+        if word.iter().any(|&b| b == b'.') && joined_sentences(&doc.prose[span.range()]) {
             add("space-after-missing");
         }
         let Some(next) = doc.words.get(k + 1) else {
@@ -254,10 +256,6 @@ fn ends_han(word: &str) -> bool {
 /// "end.Next": a full stop with no space between two sentences, which the word splitter
 /// keeps as one word.
 fn joined_sentences(word: &str) -> bool {
-    // Words are short: a plain loop beats a call to memchr.
-    if !word.bytes().any(|b| b == b'.') {
-        return false;
-    }
     word.split_once('.').is_some_and(|(before, after)| {
         before.chars().next_back().is_some_and(char::is_lowercase)
             && after.chars().next().is_some_and(char::is_uppercase)
