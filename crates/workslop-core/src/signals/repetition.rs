@@ -51,8 +51,12 @@ impl Signal for Repetition {
         if ids.len() < 3 {
             return Outcome::Skipped("too few words");
         }
+        let lower = doc.lower.as_bytes();
         let numeric: Vec<bool> = (0..ids.len())
-            .map(|i| doc.word(i).starts_with(|c: char| c.is_numeric()))
+            .map(|i| match lower[doc.words[i].start as usize] {
+                first if first.is_ascii() => first.is_ascii_digit(),
+                _ => doc.word(i).starts_with(|c: char| c.is_numeric()),
+            })
             .collect();
         let repeated = repeated_trigrams(ids, &numeric);
         let trigrams = ids.len() - 2;
