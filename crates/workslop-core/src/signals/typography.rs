@@ -104,8 +104,9 @@ fn count_slips(doc: &Document<'_>) -> BTreeMap<&'static str, usize> {
         if english && word == b"i" {
             add("lower-case-i");
         }
-        // Words are short: a plain loop beats a call to memchr.
-        if word.iter().any(|&b| b == b'.') && joined_sentences(&doc.prose[span.range()]) {
+        // Words are short: a loop without a branch beats a call to memchr.
+        let full_stop = word.iter().fold(false, |found, &b| found | (b == b'.'));
+        if full_stop && joined_sentences(&doc.prose[span.range()]) {
             add("space-after-missing");
         }
         let Some(next) = doc.words.get(k + 1) else {
