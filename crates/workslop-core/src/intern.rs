@@ -18,8 +18,8 @@ pub fn intern(lower: &str, words: &[Span]) -> (Vec<u32>, usize) {
 }
 
 /// A word as the table compares it: its length and its first and last eight bytes (padded
-/// with zeros), plus where it starts, for words longer than sixteen bytes.
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// with zeros), plus where it starts, for words longer than sixteen bytes. Two keys hold the
+/// same word when `same` says so (their starts differ).
 struct Key {
     len: u32,
     start: u32,

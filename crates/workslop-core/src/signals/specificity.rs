@@ -177,9 +177,8 @@ fn counts(details: &[Detail], links: usize) -> BTreeMap<&'static str, f64> {
     counts
 }
 
-/// Every concrete detail in the prose, sorted by position. Links are not among them: they are
-/// blanked from the prose and counted in `Document::links`.
-/// Every concrete detail of the document, in text order (read through [`Context::details`]).
+/// Every concrete detail in the prose, in text order (read through [`Context::details`]).
+/// Links are not among them: they are blanked from the prose and counted in `Document::links`.
 pub(super) fn find_details(cx: &Context<'_>) -> Vec<Detail> {
     let doc = cx.doc;
     let mut brands = cx.brand_terms.mentions(&doc.collapsed);

@@ -1,8 +1,7 @@
 //! WS404 tricolons: "fast, simple, and secure" and other lists of exactly three short items.
 
-use std::sync::LazyLock;
-
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use regex::Regex;
 
@@ -209,17 +208,15 @@ struct Items {
 
 /// The items of a list the pattern matched, as its capture groups give them.
 fn items(list: &str) -> Option<Items> {
-    if list.is_ascii() {
-        if let Some(items) = ascii_items(list) {
-            return Some(items);
-        }
+    if !list.is_ascii() {
+        return groups(&SPACED, list);
     }
-    let groups = if list.is_ascii() {
-        &SPACED_ASCII
-    } else {
-        &SPACED
-    };
-    let c = groups.captures(list)?;
+    ascii_items(list).or_else(|| groups(&SPACED_ASCII, list))
+}
+
+/// The items as the capture groups of `pattern` give them.
+fn groups(pattern: &Regex, list: &str) -> Option<Items> {
+    let c = pattern.captures(list)?;
     Some(Items {
         first: c.get(1)?.range(),
         middle: c.get(2)?.range(),
@@ -349,13 +346,8 @@ mod tests {
                 let Some(items) = super::ascii_items(list) else {
                     continue;
                 };
-                let c = super::SPACED_ASCII.captures(list).unwrap();
-                let groups = super::Items {
-                    first: c.get(1).unwrap().range(),
-                    middle: c.get(2).unwrap().range(),
-                    last: c.get(3).unwrap().range(),
-                };
-                assert_eq!(items, groups, "{list}");
+                let groups = super::groups(&super::SPACED_ASCII, list);
+                assert_eq!(Some(items), groups, "{list}");
                 read_off_words += 1;
             }
             let expected: Vec<_> = super::SPACED.find_iter(text).map(|m| m.range()).collect();
