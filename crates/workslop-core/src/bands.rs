@@ -11,12 +11,15 @@ pub struct Bands {
     /// Median concrete details per 100 words (characters for zh/ja), clamped to [1, 6]: a
     /// reference for copy, not for encyclopedias.
     pub specifics_per_100: f64,
+    /// Median articles per 100 words, where the language has articles and was measured.
+    pub articles_per_100: Option<f64>,
 }
 
 /// For languages without a measurement (and `und`): the span of the measured ones.
 const DEFAULT: Bands = Bands {
     mattr: (0.75, 0.92),
     specifics_per_100: 3.5,
+    articles_per_100: None,
 };
 
 const DATA: &str = include_str!("../data/bands.tsv");
@@ -32,6 +35,7 @@ fn parse(tsv: &str) -> Vec<(String, Bands)> {
                 Bands {
                     mattr: (number(1)?, number(2)?),
                     specifics_per_100: number(3)?.clamp(1.0, 6.0),
+                    articles_per_100: number(4),
                 },
             ))
         })
@@ -68,5 +72,6 @@ mod tests {
         assert_eq!(of("en").mattr, (0.751, 0.863));
         assert_eq!(of("id").specifics_per_100, 6.0);
         assert_eq!(of("und"), DEFAULT);
+        assert!(of("en").articles_per_100.is_some() && of("zh").articles_per_100.is_none());
     }
 }

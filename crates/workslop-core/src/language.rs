@@ -145,6 +145,8 @@ pub struct LanguageData {
     pub abbreviations: &'static str,
     /// `transitions.txt`: stock sentence-opening transitions.
     pub transitions: &'static str,
+    /// `articles.txt`: the articles, and the elided forms ending in an apostrophe.
+    pub articles: &'static str,
 }
 
 impl LanguageData {
@@ -173,6 +175,7 @@ macro_rules! language_data {
                 lexicon: include_str!(concat!("../data/", $code, "/lexicon.tsv")),
                 abbreviations: include_str!(concat!("../data/", $code, "/abbreviations.txt")),
                 transitions: include_str!(concat!("../data/", $code, "/transitions.txt")),
+                articles: include_str!(concat!("../data/", $code, "/articles.txt")),
             },)*
         ];
     };

@@ -14,7 +14,7 @@ use crate::markup::Format;
 use crate::report::{Finding, Report, SCORE_VERSION, SignalReport, Verdict, round};
 use crate::score::combine;
 use crate::signals::{
-    BrandTerms, Context, Findings, LanguageResources, Outcome, REGISTRY, RawFinding,
+    Articles, BrandTerms, Context, Findings, LanguageResources, Outcome, REGISTRY, RawFinding,
 };
 use crate::suppress::Suppressions;
 
@@ -221,6 +221,7 @@ impl Scorer {
                 Some(LanguageResources {
                     lexicon: Matcher::new(entries),
                     transitions,
+                    articles: Articles::parse(data.articles),
                 })
             })
             .as_ref()

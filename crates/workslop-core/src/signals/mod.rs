@@ -5,6 +5,7 @@
 //! in [0, 1] that grows with the evidence available, usually the text's length.
 
 mod ai_vocabulary;
+mod articles;
 mod brand_terms;
 mod chat_residue;
 mod contrast;
@@ -31,6 +32,7 @@ use crate::report::Severity;
 use crate::span::Span;
 use crate::suppress::Suppressions;
 
+pub use articles::Articles;
 pub use brand_terms::BrandTerms;
 
 /// What a signal is, for the registry, `rules` and `explain`.
@@ -72,6 +74,7 @@ pub struct LanguageResources {
     pub lexicon: Matcher,
     /// Stock sentence-opening transitions, each as lowercase words.
     pub transitions: Vec<Vec<String>>,
+    pub articles: Articles,
 }
 
 /// What a signal reads.
@@ -203,6 +206,7 @@ pub static REGISTRY: &[&dyn Signal] = &[
     &participles::TrailingParticiples,
     &typography::FlawlessTypography,
     &punctuation::PlainPunctuation,
+    &articles::ArticleDensity,
 ];
 
 /// The signal with this code or name (case-insensitive code).
