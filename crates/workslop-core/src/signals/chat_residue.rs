@@ -61,6 +61,14 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             r"\bhere(?:'s|’s| is| are) (?:a|an|the|some|your) [^.:\n]{0,60}:",
         ),
         ("en", r"\bi(?:'d|’d| would) be (?:happy|glad) to\b"),
+        (
+            "en",
+            r"(?:^|[.!?]\s+)(?:okay|ok|sure|alright|all right)[,!.]? here(?:'s|’s| is| are) (?:a|an|my|your|some)\b",
+        ),
+        (
+            "en",
+            r"\b(?:your (?:provided|given) (?:prompt|outline|request)|the (?:provided|given) (?:prompt|outline))\b",
+        ),
         ("en", r"\bgreat question\b"),
         (
             "en",
@@ -218,9 +226,19 @@ mod tests {
     }
 
     #[test]
+    fn an_assistant_s_preamble_is_found_without_its_colon() {
+        let text = "Okay, here's a short story about a lighthouse keeper, based on the provided \
+                    outline. The lamp had not failed in forty years.";
+        let (_, findings) = measure("WS406", text, Config::default());
+        let hits = flagged(text, &findings);
+        assert_eq!(hits, ["Okay, here's a", "the provided outline"], "{hits:?}");
+    }
+
+    #[test]
     fn ordinary_copy_has_none() {
         let text = "Sure-footed soles, of course, matter on wet rock. Here is the fit guide. \
-                    Let me explain the sizes: EU 38 to 47. Use [brackets] in notes if you like.";
+                    Let me explain the sizes: EU 38 to 47. Use [brackets] in notes if you like. \
+                    OK, here's the deal, the given summary of fees is on the back.";
         let (outcome, findings) = measure("WS406", text, Config::default());
         assert!(findings.is_empty(), "{:?}", flagged(text, &findings));
         assert_eq!(subscore(&outcome), 0.0);
