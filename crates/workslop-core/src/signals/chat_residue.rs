@@ -42,9 +42,11 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             "*",
             r"\[[^\]\n]{0,30}\b(?:your|insert|company|product|brand|business|name|ihr|ihre|firmenname|nombre|votre|nom|nome|seu|sua|twoja|nazwa)\b[^\]\n]{0,30}\]",
         ),
+        // An assistant's opening, as in "Certainly!" or "Okay, here's a ...": one pattern, so
+        // the text is searched once for both.
         (
             "en",
-            r"(?:^|[.!?]\s+)(?:certainly|sure|absolutely|of course)[!,]",
+            r"(?:^|[.!?]\s+)(?:(?:certainly|sure|absolutely|of course)[!,]|(?:okay|alright|all right)[,!.]? here(?:'s|’s| is| are) (?:a|an|my|your|some)\b)",
         ),
         ("en", r"\bas an ai(?: language model| assistant)?\b"),
         (
@@ -61,14 +63,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             r"\bhere(?:'s|’s| is| are) (?:a|an|some|your) [^.:\n]{0,60}:",
         ),
         ("en", r"\bi(?:'d|’d| would) be (?:happy|glad) to\b"),
-        (
-            "en",
-            r"(?:^|[.!?]\s+)(?:okay|ok|sure|alright|all right)[,!.]? here(?:'s|’s| is| are) (?:a|an|my|your|some)\b",
-        ),
-        (
-            "en",
-            r"\b(?:your (?:provided|given) (?:prompt|outline|request)|the (?:provided|given) (?:prompt|outline))\b",
-        ),
+        ("en", r"\b(?:provided|given) (?:prompt|outline)s?\b"),
         ("en", r"\bgreat question\b"),
         (
             "en",
@@ -231,7 +226,7 @@ mod tests {
                     outline. The lamp had not failed in forty years.";
         let (_, findings) = measure("WS406", text, Config::default());
         let hits = flagged(text, &findings);
-        assert_eq!(hits, ["Okay, here's a", "the provided outline"], "{hits:?}");
+        assert_eq!(hits, ["Okay, here's a", "provided outline"], "{hits:?}");
     }
 
     #[test]
