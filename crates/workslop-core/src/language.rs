@@ -145,7 +145,7 @@ pub struct LanguageData {
     pub abbreviations: &'static str,
     /// `transitions.txt`: stock sentence-opening transitions.
     pub transitions: &'static str,
-    /// `articles.txt`: the articles, and the elided forms ending in an apostrophe.
+    /// `articles.txt`: the articles counted by WS411 (only a comment where it does not run).
     pub articles: &'static str,
 }
 
