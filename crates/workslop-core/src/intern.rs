@@ -5,6 +5,7 @@
 //! instead of the bytes one by one.
 
 use crate::span::Span;
+use crate::words::load;
 
 /// The id of every word, and how many distinct words there are.
 pub fn intern(lower: &str, words: &[Span]) -> (Vec<u32>, usize) {
@@ -92,22 +93,6 @@ fn key(bytes: &[u8], start: usize, end: usize) -> Key {
         start: start as u32,
         head,
         tail,
-    }
-}
-
-/// `len` (at most eight) bytes from `at` as an integer, zeros after them: one unaligned load
-/// where the text has eight bytes from `at` on.
-fn load(bytes: &[u8], at: usize, len: usize) -> u64 {
-    let Some(&eight) = bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) else {
-        let mut buffer = [0u8; 8];
-        buffer[..len].copy_from_slice(&bytes[at..at + len]);
-        return u64::from_le_bytes(buffer);
-    };
-    let value = u64::from_le_bytes(eight);
-    if len == 8 {
-        value
-    } else {
-        value & ((1u64 << (8 * len)) - 1)
     }
 }
 

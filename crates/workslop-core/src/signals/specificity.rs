@@ -12,6 +12,7 @@ use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, s
 use crate::document::Document;
 use crate::report::Severity;
 use crate::span::Span;
+use crate::words::load;
 
 pub struct LowSpecificity;
 
@@ -625,8 +626,23 @@ const TITLE_CASE_SMALL_WORDS: &[&str] = &[
     "of", "on", "or", "the", "to", "vs", "with", "y",
 ];
 
-fn is_title_case_small_word(word: &str) -> bool {
-    word.len() <= 4 && TITLE_CASE_SMALL_WORDS.binary_search(&word).is_ok()
+/// The small words as integers ([`load`]), sorted: compared without `memcmp`.
+static TITLE_CASE_SMALL_PACKED: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut packed: Vec<u64> = TITLE_CASE_SMALL_WORDS
+        .iter()
+        .map(|w| load(w.as_bytes(), 0, w.len()))
+        .collect();
+    packed.sort_unstable();
+    packed
+});
+
+/// Whether word `k` (lowercase) is one of the small words of a title-case heading.
+fn is_title_case_small_word(doc: &Document<'_>, k: usize) -> bool {
+    let span = doc.words[k];
+    span.len() <= 4
+        && TITLE_CASE_SMALL_PACKED
+            .binary_search(&load(doc.lower.as_bytes(), span.start as usize, span.len()))
+            .is_ok()
 }
 
 /// A heading in title case ("Why Choose Our Platform"): its capitals are not names.
@@ -636,7 +652,7 @@ fn is_title_case(doc: &Document<'_>, words: Range<usize>) -> bool {
         let shape = doc.shapes[k];
         if shape.starts_upper() {
             capitalised += 1;
-        } else if shape.has_lower() && !is_title_case_small_word(doc.word(k)) {
+        } else if shape.has_lower() && !is_title_case_small_word(doc, k) {
             return false;
         }
     }
@@ -750,8 +766,15 @@ mod tests {
     fn title_case_small_words_are_sorted_and_short() {
         let words = super::TITLE_CASE_SMALL_WORDS;
         assert!(words.windows(2).all(|w| w[0] < w[1]));
-        assert!(words.iter().all(|w| super::is_title_case_small_word(w)));
-        assert!(!super::is_title_case_small_word("platform"));
+        assert!(words.iter().all(|w| w.len() <= 4));
+        let text = format!("{} platform fort", words.join(" "));
+        let doc = crate::document::Document::new(&text, crate::markup::Format::Text, None);
+        let small: Vec<bool> = (0..doc.words.len())
+            .map(|k| super::is_title_case_small_word(&doc, k))
+            .collect();
+        assert_eq!(small.len(), words.len() + 2);
+        assert!(small[..words.len()].iter().all(|&s| s), "{small:?}");
+        assert!(!small[words.len()] && !small[words.len() + 1]);
     }
 
     #[test]
