@@ -55,6 +55,11 @@ impl Language {
     pub fn is_character_based(&self) -> bool {
         matches!(self.code, "zh" | "ja")
     }
+
+    /// German writes every noun with a capital, so there a capital does not mark a name.
+    pub fn capitalises_nouns(&self) -> bool {
+        self.code == "de"
+    }
 }
 
 /// Function words that are frequent in English and are not common words in the other

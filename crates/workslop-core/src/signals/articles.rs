@@ -58,10 +58,10 @@ impl Signal for ArticleDensity {
         if words == 0 {
             return Outcome::Skipped("no words");
         }
-        // "the Supplier", "the Eiffel Tower": an article before a name belongs to the name.
-        // German capitalises every noun, so there the capital says nothing.
+        // "the Supplier", "the Eiffel Tower": an article before a name belongs to the name,
+        // where a capital marks a name.
         let shapes = &cx.doc.shapes;
-        let names_are_capitalised = cx.doc.lang_code() != "de";
+        let names_are_capitalised = !cx.doc.language.is_some_and(|l| l.capitalises_nouns());
         let before_name =
             |i: usize| names_are_capitalised && shapes.get(i + 1).is_some_and(|s| s.starts_upper());
         let lower = cx.doc.lower.as_bytes();

@@ -464,7 +464,7 @@ enum NameRule {
 fn name_rule(doc: &Document<'_>) -> NameRule {
     match doc.language {
         Some(l) if l.is_character_based() => NameRule::Latin,
-        Some(l) if l.code == "de" => NameRule::Marked,
+        Some(l) if l.capitalises_nouns() => NameRule::Marked,
         _ => NameRule::Capitalised,
     }
 }
