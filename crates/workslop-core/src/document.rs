@@ -3,6 +3,7 @@
 use crate::collapsed::Collapsed;
 use crate::intern::intern;
 use crate::language::{self, Language, LanguageData};
+use crate::list_items;
 use crate::lowercase::lowercase_in_place_offsets;
 use crate::markup::{self, Format};
 use crate::sentences::{self, Abbreviations, Paragraph, Sentence};
@@ -43,6 +44,7 @@ impl<'a> Document<'a> {
             text: prose,
             breaks,
             links,
+            list_items,
         } = markup::extract(source, format);
         let lower = lowercase_in_place_offsets(&prose);
         let mut words = Vec::new();
@@ -53,8 +55,9 @@ impl<'a> Document<'a> {
         let abbreviations = language
             .and_then(|l| l.data())
             .map_or(&no_abbreviations, |d| d.abbreviations());
-        let (sentences, paragraphs) =
+        let (mut sentences, paragraphs) =
             sentences::split(&prose, &lower, &words, &breaks, abbreviations);
+        list_items::mark(&list_items, &mut sentences);
         let (word_ids, vocabulary) = intern(&lower, &words);
         let shapes = Shape::of_words(&prose, &words);
         let collapsed = Collapsed::new(&lower);

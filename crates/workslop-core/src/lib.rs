@@ -18,6 +18,7 @@ mod intern;
 pub mod language;
 pub mod lexicon;
 mod line_index;
+mod list_items;
 pub mod lowercase;
 pub mod markup;
 pub mod model;

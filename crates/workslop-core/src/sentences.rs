@@ -14,6 +14,8 @@ use crate::span::Span;
 pub struct Sentence {
     pub span: Span,
     pub words: Range<u32>,
+    /// Whether it starts on a list item's line (`- `, `1. `): part of a list, not running prose.
+    pub list_item: bool,
 }
 
 /// A paragraph (a block: paragraph, heading, list item...): its span and sentence range.
@@ -91,6 +93,7 @@ pub fn split(
             sentences.push(Sentence {
                 span: Span::new(words[first_word].start as usize, end),
                 words: first_word as u32..k as u32 + 1,
+                list_item: false,
             });
             first_word = k + 1;
         }

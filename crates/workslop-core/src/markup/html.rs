@@ -3,6 +3,7 @@
 use memchr::{memchr, memchr2, memmem};
 
 use super::Mask;
+use crate::span::Span;
 
 const BLOCK_TAGS: &[&str] = &[
     "address",
@@ -42,10 +43,12 @@ const BLOCK_TAGS: &[&str] = &[
 ];
 const RAW_TEXT_TAGS: &[&str] = &["noscript", "script", "style", "template", "textarea"];
 
-pub(super) fn extract(source: &str) -> (Mask<'_>, Vec<usize>) {
+/// The prose mask, the block breaks and the list items.
+pub(super) fn extract(source: &str) -> (Mask<'_>, Vec<usize>, Vec<Span>) {
     let bytes = source.as_bytes();
     let mut mask = Mask::hidden(source);
     let mut breaks = Vec::new();
+    let mut items = ListItems::default();
     let mut i = 0;
     while i < bytes.len() {
         let Some(next) = memchr2(b'<', b'&', &bytes[i..]).map(|n| i + n) else {
@@ -61,6 +64,7 @@ pub(super) fn extract(source: &str) -> (Mask<'_>, Vec<usize>) {
             if BLOCK_TAGS.contains(&tag.name.as_str()) {
                 breaks.push(next);
             }
+            items.tag(&tag, next);
             if !tag.closing && RAW_TEXT_TAGS.contains(&tag.name.as_str()) {
                 skip_raw_text(bytes, tag.end, &tag.name)
             } else {
@@ -71,7 +75,56 @@ pub(super) fn extract(source: &str) -> (Mask<'_>, Vec<usize>) {
             next + 1
         };
     }
-    (mask, breaks)
+    items.close_all(bytes.len());
+    (mask, breaks, items.done)
+}
+
+/// `<li>` elements, whose end tag HTML lets the writer leave out.
+#[derive(Default)]
+struct ListItems {
+    /// Open lists (`<ul>`, `<ol>`).
+    depth: usize,
+    /// Open items: their start and the list depth they belong to.
+    open: Vec<(usize, usize)>,
+    done: Vec<Span>,
+}
+
+impl ListItems {
+    /// Takes the tag that starts at `at`.
+    fn tag(&mut self, tag: &TagInfo, at: usize) {
+        match (tag.name.as_str(), tag.closing) {
+            ("ul" | "ol", false) => self.depth += 1,
+            ("ul" | "ol", true) => {
+                self.close_from(self.depth, at);
+                self.depth = self.depth.saturating_sub(1);
+            }
+            ("li", false) => {
+                self.close_from(self.depth, at);
+                self.open.push((at, self.depth));
+            }
+            ("li", true) => {
+                if let Some((start, _)) = self.open.pop() {
+                    self.done.push(Span::new(start, tag.end));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Ends, at `at`, the open items of lists at `depth` or deeper.
+    fn close_from(&mut self, depth: usize, at: usize) {
+        while let Some(&(start, d)) = self.open.last() {
+            if d < depth {
+                break;
+            }
+            self.open.pop();
+            self.done.push(Span::new(start, at));
+        }
+    }
+
+    fn close_all(&mut self, at: usize) {
+        self.close_from(0, at);
+    }
 }
 
 struct TagInfo {
@@ -177,6 +230,23 @@ mod tests {
         assert!(p.breaks.contains(&0));
         assert!(p.breaks.contains(&src.find("<p>three").unwrap()));
         assert!(!p.breaks.contains(&src.find("<b>").unwrap()));
+    }
+
+    #[test]
+    fn list_items_end_at_their_end_tag_or_where_html_implies_it() {
+        let src = "<p>Intro</p><ul><li>One</li><li>Two<ul><li>Deep</ul><li>Three</ul><p>Out";
+        let p = extract(src, Format::Html);
+        let mut items: Vec<&str> = p.list_items.iter().map(|s| &src[s.range()]).collect();
+        items.sort_unstable();
+        assert_eq!(
+            items,
+            [
+                "<li>Deep",
+                "<li>One</li>",
+                "<li>Three",
+                "<li>Two<ul><li>Deep</ul>"
+            ]
+        );
     }
 
     #[test]

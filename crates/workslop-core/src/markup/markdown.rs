@@ -3,8 +3,10 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::Mask;
+use crate::span::Span;
 
-pub(super) fn extract(source: &str) -> (Mask<'_>, Vec<usize>) {
+/// The prose mask, the block breaks and the list items.
+pub(super) fn extract(source: &str) -> (Mask<'_>, Vec<usize>, Vec<Span>) {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -13,6 +15,7 @@ pub(super) fn extract(source: &str) -> (Mask<'_>, Vec<usize>) {
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     let mut mask = Mask::hidden(source);
     let mut breaks = Vec::new();
+    let mut list_items = Vec::new();
     // Depth inside constructs whose text is not prose.
     let mut hidden_depth = 0usize;
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
@@ -20,6 +23,9 @@ pub(super) fn extract(source: &str) -> (Mask<'_>, Vec<usize>) {
             Event::Start(tag) => {
                 if is_block(&tag) {
                     breaks.push(range.start);
+                }
+                if matches!(tag, Tag::Item) {
+                    list_items.push(Span::new(range.start, range.end));
                 }
                 if hides_text(&tag) {
                     hidden_depth += 1;
@@ -43,7 +49,7 @@ pub(super) fn extract(source: &str) -> (Mask<'_>, Vec<usize>) {
             _ => {}
         }
     }
-    (mask, breaks)
+    (mask, breaks, list_items)
 }
 
 fn hides_text(tag: &Tag<'_>) -> bool {

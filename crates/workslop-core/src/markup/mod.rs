@@ -11,6 +11,9 @@ mod urls;
 use std::fmt;
 use std::str::FromStr;
 
+use crate::list_items;
+use crate::span::Span;
+
 /// The format of a source document, which decides what counts as prose.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
@@ -84,15 +87,23 @@ pub struct Prose {
     pub breaks: Vec<usize>,
     /// URLs and e-mail addresses blanked out of the prose.
     pub links: usize,
+    /// The list items (`- item`, `1. item`, `<li>`), sorted by start; nested items lie inside
+    /// their parents.
+    pub list_items: Vec<Span>,
 }
 
 /// Extracts the prose of `source` read as `format`.
 pub fn extract(source: &str, format: Format) -> Prose {
-    let (mut mask, mut breaks) = match format {
-        Format::Text => (Mask::revealed(source), text_breaks(source)),
+    let (mut mask, mut breaks, mut list_items) = match format {
+        Format::Text => (
+            Mask::revealed(source),
+            text_breaks(source),
+            text_list_items(source),
+        ),
         Format::Markdown => markdown::extract(source),
         Format::Html => html::extract(source),
     };
+    list_items.sort_unstable();
     let links = urls::blank(&mut mask.bytes);
     breaks.sort_unstable();
     breaks.dedup();
@@ -100,6 +111,7 @@ pub fn extract(source: &str, format: Format) -> Prose {
         text: mask.into_string(),
         breaks,
         links,
+        list_items,
     }
 }
 
@@ -155,6 +167,19 @@ fn text_breaks(source: &str) -> Vec<usize> {
         line_start = nl + 1;
     }
     breaks
+}
+
+/// The lines of plain text that start with a list marker, each an item.
+fn text_list_items(source: &str) -> Vec<Span> {
+    let mut items = Vec::new();
+    let mut start = 0;
+    for line in source.split_inclusive('\n') {
+        if list_items::marker_len(line.trim_start_matches([' ', '\t'])).is_some() {
+            items.push(Span::new(start, start + line.len()));
+        }
+        start += line.len();
+    }
+    items
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, saturate};
+use crate::list_items;
 use crate::report::Severity;
 use crate::span::Span;
 
@@ -155,19 +156,18 @@ fn prose_lines<'a>(source: &'a str, prose: &str) -> Vec<Line<'a>> {
         let end = start + line.trim_end().len();
         let trimmed = line.trim_start();
         let indent = line.len() - trimmed.len();
-        let (kind, marker) = if let Some(rest) = trimmed
-            .strip_prefix(['-', '*', '+'])
-            .filter(|r| r.starts_with(' '))
-        {
-            (LineKind::Item, trimmed.len() - rest.trim_start().len())
+        let (kind, marker) = if let Some(marker) = list_items::marker_len(trimmed) {
+            let after = &trimmed[marker..];
+            (
+                LineKind::Item,
+                marker + after.len() - after.trim_start().len(),
+            )
         } else if trimmed.starts_with('#') {
             let hashes = trimmed.chars().take_while(|&c| c == '#').count();
             (
                 LineKind::Heading,
                 hashes + (trimmed.len() - hashes - trimmed[hashes..].trim_start().len()),
             )
-        } else if let Some(digits) = numbered(trimmed) {
-            (LineKind::Item, digits + 2)
         } else {
             (LineKind::Other, 0)
         };
@@ -188,13 +188,6 @@ fn prose_lines<'a>(source: &'a str, prose: &str) -> Vec<Line<'a>> {
         start += line.len();
     }
     out
-}
-
-/// "1. ", "12. ": a numbered item's digits (one to three), read without searching the line.
-fn numbered(line: &str) -> Option<usize> {
-    let bytes = line.as_bytes();
-    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-    ((1..=3).contains(&digits) && bytes[digits..].starts_with(b". ")).then_some(digits)
 }
 
 fn is_emoji(c: char) -> bool {
@@ -234,21 +227,6 @@ fn is_title_case(heading: &str) -> bool {
 mod tests {
     use crate::config::Config;
     use crate::signals::testing::{measure, subscore};
-
-    #[test]
-    fn numbered_items_have_one_to_three_digits() {
-        for (line, digits) in [
-            ("1. Plan", Some(1)),
-            ("123. x", Some(3)),
-            ("1234. x", None),
-            ("1.5 times. Then", None),
-            (". x", None),
-            ("12.", None),
-            ("Plan 1. x", None),
-        ] {
-            assert_eq!(super::numbered(line), digits, "{line:?}");
-        }
-    }
 
     #[test]
     fn chat_style_layout_is_found() {

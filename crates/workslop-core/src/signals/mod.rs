@@ -293,6 +293,15 @@ pub(crate) mod testing {
         scorer.measure_one(code, text, Format::Markdown)
     }
 
+    /// Measures one signal on an English text read as `format`.
+    pub fn measure_as(code: &str, text: &str, format: Format) -> (Outcome, Vec<RawFinding>) {
+        let config = Config {
+            lang: Some("en".into()),
+            ..Config::default()
+        };
+        Scorer::new(config).unwrap().measure_one(code, text, format)
+    }
+
     /// Measures one signal on a text in `lang` with an otherwise default scorer.
     pub fn measure_in(code: &str, lang: &str, text: &str) -> (Outcome, Vec<RawFinding>) {
         let config = Config {

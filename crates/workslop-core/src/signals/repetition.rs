@@ -17,7 +17,8 @@ static INFO: SignalInfo = SignalInfo {
 ## What it finds
 - word sequences of three or more words said again within 200 words;
 - sentences that repeat an earlier sentence word for word;
-- a third sentence in a row starting with the same word;
+- a third sentence in a row starting with the same word (list items, which are parallel on
+  purpose, are left out);
 - sentences that open with a stock transition (\"Moreover,\", \"Additionally,\", \"Ultimately,\").
 
 The value is the share of three-word sequences that repeat one from the previous 200 words,
@@ -108,10 +109,12 @@ impl Signal for Repetition {
                 continue;
             };
             let earlier = &doc.sentences[k.saturating_sub(2)..k];
+            // List items share an opener on purpose ("The Supplier may ...").
             let third_in_a_row = earlier.len() == 2
-                && earlier
-                    .iter()
-                    .all(|s| s.words.len() >= 3 && ids[s.words.start as usize] == opener);
+                && !sentence.list_item
+                && earlier.iter().all(|s| {
+                    !s.list_item && s.words.len() >= 3 && ids[s.words.start as usize] == opener
+                });
             if sentence_ids.len() >= 3 && third_in_a_row {
                 let span = doc.words[words.start];
                 if findings.push(
@@ -232,6 +235,19 @@ mod tests {
         let text = "The shop opens 8 am to 6 pm on weekdays. The cafe opens 8 am to 2 pm on Sundays. Parking is free.";
         let (_, findings) = measure("WS201", text, Config::default());
         assert!(findings.is_empty(), "{findings:?}");
+    }
+
+    #[test]
+    fn list_items_may_share_an_opener() {
+        let list = "1. The tenant pays rent monthly.\n2. The landlord fixes the roof.\n\
+                    3. The tenant keeps the garden.\n4. The landlord gives notice first.\n";
+        let (_, findings) = measure("WS201", list, Config::default());
+        assert!(findings.is_empty(), "{findings:?}");
+        let prose = list
+            .replace(|c: char| c.is_ascii_digit(), "")
+            .replace(". ", "");
+        let (_, findings) = measure("WS201", &prose, Config::default());
+        assert_eq!(findings.len(), 2, "{findings:?}");
     }
 
     #[test]

@@ -39,8 +39,8 @@ Let the content set the length:
 > Plan the sprint on one board. Tasklane shows who owns each task, flags anything blocked for
 > two days and mails a summary every Friday to whoever asked for one. That's all.
 
-Lists of parallel items (terms, steps) are even on purpose: suppress the finding there with
-`<!-- workslop-disable WS401 -->`.
+List items (lines starting with `- `, `* `, `+ ` or `1. `) are parallel on purpose and are
+left out: only running prose is measured.
 ",
 };
 
@@ -83,7 +83,12 @@ impl Signal for UniformRhythm {
 
     fn measure(&self, cx: &Context<'_>, findings: &mut Findings<'_>) -> Outcome {
         let doc = cx.doc;
-        let lengths: Vec<usize> = doc.sentences.iter().map(|s| s.words.len()).collect();
+        // A list item counts as no sentence: it is neither measured nor part of a run.
+        let lengths: Vec<usize> = doc
+            .sentences
+            .iter()
+            .map(|s| if s.list_item { 0 } else { s.words.len() })
+            .collect();
         let counted: Vec<f64> = lengths
             .iter()
             .filter(|&&n| n >= MIN_SENTENCE_WORDS)
@@ -157,10 +162,12 @@ fn paragraph_lengths(doc: &Document<'_>) -> Vec<f64> {
     doc.paragraphs
         .iter()
         .filter(|p| p.sentences.len() >= MIN_PARAGRAPH_SENTENCES)
-        .map(|p| {
+        .filter_map(|p| {
             let range = p.sentences.start as usize..p.sentences.end as usize;
             let sentences = doc.sentences.get(range).unwrap_or(&[]);
-            sentences.iter().map(|s| s.words.len()).sum::<usize>() as f64
+            let prose = sentences.iter().filter(|s| !s.list_item);
+            let words: usize = prose.clone().map(|s| s.words.len()).sum();
+            (prose.count() >= MIN_PARAGRAPH_SENTENCES).then_some(words as f64)
         })
         .collect()
 }
@@ -233,7 +240,8 @@ fn report_run(doc: &Document<'_>, run: &Run, unit: &str, findings: &mut Findings
 mod tests {
     use super::*;
     use crate::config::Config;
-    use crate::signals::testing::{flagged, measure, subscore};
+    use crate::markup::Format;
+    use crate::signals::testing::{flagged, measure, measure_as, subscore};
 
     /// Sentence lengths 13, 13, 12, 12, 12, 12.
     const EVEN: &str = "Our platform helps small teams plan their work and ship features on time. \
@@ -287,11 +295,18 @@ mod tests {
     }
 
     #[test]
-    fn uniform_clause_lists_are_flagged() {
-        let (outcome, findings) = measure("WS401", CLAUSES, Config::default());
+    fn list_items_are_not_running_prose() {
+        for format in [Format::Text, Format::Markdown] {
+            let (outcome, findings) = measure_as("WS401", CLAUSES, format);
+            assert_eq!(outcome, Outcome::Skipped("too few sentences"), "{format:?}");
+            assert!(findings.is_empty());
+        }
+        // The even prose around a list is still measured, and the list breaks no run.
+        let around = format!("{EVEN}\n\n{CLAUSES}");
+        let (outcome, findings) = measure_as("WS401", &around, Format::Markdown);
+        assert!(subscore(&outcome) > 0.6, "{outcome:?}");
         assert_eq!(findings.len(), 1, "{findings:?}");
-        assert_eq!(findings[0].message, "5 sentences in a row of 12-14 words");
-        assert!(subscore(&outcome) > 0.5, "{outcome:?}");
+        assert_eq!(findings[0].message, "6 sentences in a row of 12-13 words");
     }
 
     #[test]
