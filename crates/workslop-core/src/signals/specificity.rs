@@ -419,8 +419,15 @@ fn is_spelled_number(word: &str) -> bool {
 }
 
 fn find_spelled_numbers(doc: &Document<'_>, brands: &[Span], out: &mut Vec<Detail>) {
-    for (k, &span) in doc.words.iter().enumerate() {
-        if is_spelled_number(doc.word(k)) && !overlaps(brands, span) {
+    let lower = doc.lower.as_bytes();
+    for &span in &doc.words {
+        // The length and first letter rule out almost every word before it is sliced.
+        let may_be = (3..=7).contains(&span.len())
+            && matches!(
+                lower[span.start as usize],
+                b't' | b'f' | b's' | b'e' | b'n' | b'd'
+            );
+        if may_be && is_spelled_number(&doc.lower[span.range()]) && !overlaps(brands, span) {
             out.push(Detail {
                 kind: Kind::Number,
                 span,
