@@ -30,6 +30,7 @@ mod shape;
 pub mod signals;
 mod span;
 mod suppress;
+mod swar;
 pub mod words;
 
 pub use config::{Config, ConfigError, Thresholds};

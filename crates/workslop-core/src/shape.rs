@@ -2,6 +2,7 @@
 //! signals asking about capitals (names, acronyms, headings, shouting) need not decode it again.
 
 use crate::span::Span;
+use crate::swar;
 
 /// Which letter cases a word has, as bit flags.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -178,22 +179,15 @@ impl Shape {
 }
 
 /// Which of eight bytes are ASCII upper case, ASCII lower case and not ASCII, as three 8-bit
-/// masks, computed on all eight at once: adding a constant to a byte below 0x80 sets its top
-/// bit exactly when the byte is at least a given value, and no sum carries into the next byte.
+/// masks, computed on all eight at once.
 fn case_bits(eight: u64) -> (u64, u64, u64) {
-    const LANES: u64 = 0x0101_0101_0101_0101;
-    const TOP: u64 = 0x80 * LANES;
-    let at_least = |x: u64, c: u8| x + (0x80 - u64::from(c)) * LANES;
-    let ascii = eight & !TOP;
-    let not_ascii = eight & TOP;
-    let within =
-        |from: u8, to: u8| at_least(ascii, from) & !at_least(ascii, to + 1) & !not_ascii & TOP;
-    // Gathers the top bit of each byte into one byte.
-    let gather = |tops: u64| ((tops >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
+    let not_ascii = eight & swar::TOP;
+    let ascii = eight & !swar::TOP;
+    let letters = |from, to| swar::gather(swar::within(ascii, from, to) & !not_ascii);
     (
-        gather(within(b'A', b'Z')),
-        gather(within(b'a', b'z')),
-        gather(not_ascii),
+        letters(b'A', b'Z'),
+        letters(b'a', b'z'),
+        swar::gather(not_ascii),
     )
 }
 

@@ -3,6 +3,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::span::Span;
+use crate::swar;
 
 /// Appends the spans of the words of `text` (as `unicode_words` would find them) to `out`.
 /// Words never cross ASCII white space, so a stretch between two white-space bytes that holds
@@ -59,52 +60,60 @@ fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
     None
 }
 
-const WORD: u8 = 1;
-const LETTER: u8 = 1 << 1;
-const DIGIT: u8 = 1 << 2;
-/// Joins two letters into one word: "don't", "e.g", "a:b". (Each `JOINS_` flag is its kind's
-/// flag shifted by two, so one shift tests both.)
-const JOINS_LETTERS: u8 = LETTER << 2;
-/// Joins two digits into one number: "1,000.50".
-const JOINS_DIGITS: u8 = DIGIT << 2;
+/// The byte classes of up to 64 bytes, one bit per byte.
+#[derive(Default, Clone, Copy)]
+struct Classes {
+    /// Letters, digits and underscores.
+    word: u64,
+    letter: u64,
+    digit: u64,
+    /// Marks that join two letters into one word: "don't", "e.g", "a:b".
+    joins_letters: u64,
+    /// Marks that join two digits into one number: "1,000.50".
+    joins_digits: u64,
+}
 
-static CLASS: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        table[b] = if c.is_ascii_alphabetic() {
-            WORD | LETTER
-        } else if c.is_ascii_digit() {
-            WORD | DIGIT
-        } else {
-            match c {
-                b'_' => WORD,
-                b'\'' | b'.' => JOINS_LETTERS | JOINS_DIGITS,
-                b':' => JOINS_LETTERS,
-                b',' | b';' => JOINS_DIGITS,
-                _ => 0,
-            }
-        };
-        b += 1;
-    }
-    table
-};
-
-/// The words of ASCII text. Each block of 64 bytes becomes a bit mask of the bytes inside
-/// words, and the words are read off the mask's edges: no branch per byte or per word edge,
-/// which is what a byte-at-a-time scanner spends most of its time mispredicting.
-fn ascii_words(bytes: &[u8], offset: usize, out: &mut Vec<Span>) {
-    let class = |i: usize| bytes.get(i).map_or(0, |&b| CLASS[usize::from(b)]);
-    let mut open: Option<usize> = None;
-    for base in (0..bytes.len()).step_by(64) {
-        let mut mask = 0u64;
-        for i in base..(base + 64).min(bytes.len()) {
-            let (prev, this, next) = (if i > 0 { class(i - 1) } else { 0 }, class(i), class(i + 1));
-            let joined = (this >> 2) & prev & next & (LETTER | DIGIT) != 0;
-            let inside = (this & WORD != 0) | joined;
-            mask |= u64::from(inside) << (i - base);
+impl Classes {
+    /// The classes of the ASCII bytes from `at` (none past the end).
+    fn of(bytes: &[u8], at: usize) -> Classes {
+        let mut c = Classes::default();
+        for lane in 0..8 {
+            let eight = swar::load_padded(bytes, at + 8 * lane);
+            // ASCII letters are the bytes that fall in a..z once the case bit is set.
+            let letter = swar::within(eight | swar::CASE, b'a', b'z');
+            let digit = swar::within(eight, b'0', b'9');
+            let apostrophe_or_dot = swar::equal(eight, b'\'') | swar::equal(eight, b'.');
+            let bits = |tops: u64| swar::gather(tops) << (8 * lane);
+            c.letter |= bits(letter);
+            c.digit |= bits(digit);
+            c.word |= bits(letter | digit | swar::equal(eight, b'_'));
+            c.joins_letters |= bits(apostrophe_or_dot | swar::equal(eight, b':'));
+            c.joins_digits |=
+                bits(apostrophe_or_dot | swar::equal(eight, b',') | swar::equal(eight, b';'));
         }
+        c
+    }
+}
+
+/// The words of ASCII text. Each block of 64 bytes becomes bit masks of its byte classes, eight
+/// bytes at a time, and the words are read off the edges of the mask of bytes inside words: no
+/// branch per byte or per word edge, which is what a byte-at-a-time scanner spends most of its
+/// time mispredicting.
+fn ascii_words(bytes: &[u8], offset: usize, out: &mut Vec<Span>) {
+    let mut open: Option<usize> = None;
+    let mut next = Classes::of(bytes, 0);
+    // Whether the byte before the block is a letter, or a digit.
+    let (mut letter_before, mut digit_before) = (0u64, 0u64);
+    for base in (0..bytes.len()).step_by(64) {
+        let this = next;
+        next = Classes::of(bytes, base + 64);
+        let between = |class: u64, next_class: u64, before: u64| {
+            ((class << 1) | before) & ((class >> 1) | (next_class << 63))
+        };
+        let joined = (this.joins_letters & between(this.letter, next.letter, letter_before))
+            | (this.joins_digits & between(this.digit, next.digit, digit_before));
+        let mask = this.word | joined;
+        (letter_before, digit_before) = (this.letter >> 63, this.digit >> 63);
         // A word still open from the last block has no edge at this block's start.
         let before = u64::from(open.is_some());
         let mut edges = mask ^ ((mask << 1) | before);
