@@ -65,7 +65,10 @@ mod tests {
             assert_eq!(gather(equal(eight, b',')), expect[1], "{at}");
             assert_eq!(gather(eight & TOP), expect[2], "{at}");
         }
-        assert_eq!(load_padded(b"abc", 1), u64::from_le_bytes(*b"bc\0\0\0\0\0\0"));
+        assert_eq!(
+            load_padded(b"abc", 1),
+            u64::from_le_bytes(*b"bc\0\0\0\0\0\0")
+        );
         assert_eq!(load_padded(b"abc", 3), 0);
     }
 }
