@@ -344,7 +344,7 @@ impl Report {
                 name: f.name.to_string(),
                 message: f.message.clone(),
                 severity: f.severity.name().into(),
-                suggestion: f.suggestion.clone(),
+                suggestion: f.suggestion.as_deref().map(str::to_owned),
                 line: f.line,
                 column: f.column,
                 end_line: f.end_line,

@@ -47,17 +47,17 @@ impl Category {
         }
     }
 
-    /// How a finding describes a phrase of this category.
+    /// How a finding's message opens for a phrase of this category.
     pub fn describe(self) -> &'static str {
         match self {
             Category::AiVocabulary => "AI-style vocabulary",
-            Category::Buzzword => "marketing buzzword",
-            Category::StockOpener => "stock opener",
-            Category::StockCloser => "stock closer",
-            Category::Filler => "filler phrase",
-            Category::Hype => "hype with nothing behind it",
-            Category::Cta => "call-to-action cliché",
-            Category::Custom => "phrase from the project's list",
+            Category::Buzzword => "Marketing buzzword",
+            Category::StockOpener => "Stock opener",
+            Category::StockCloser => "Stock closer",
+            Category::Filler => "Filler phrase",
+            Category::Hype => "Hype with nothing behind it",
+            Category::Cta => "Call-to-action cliché",
+            Category::Custom => "Phrase from the project's list",
         }
     }
 

@@ -65,7 +65,7 @@ pub struct Finding {
     /// 1-based line and character column of `span.end`.
     pub end_line: u32,
     pub end_column: u32,
-    pub suggestion: Option<String>,
+    pub suggestion: Option<Cow<'static, str>>,
 }
 
 /// What one signal measured and how much it moved the score.
@@ -86,9 +86,9 @@ pub struct SignalReport {
     /// Why the signal did not run, when it did not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skipped: Option<String>,
-    /// Further raw counts.
+    /// Further raw counts, under names borrowed from the signal when scored.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub details: BTreeMap<String, f64>,
+    pub details: BTreeMap<Cow<'static, str>, f64>,
 }
 
 /// The result of scoring one document.

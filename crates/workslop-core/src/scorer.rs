@@ -275,7 +275,7 @@ fn signal_report(
         skipped,
         details: details
             .into_iter()
-            .map(|(k, v)| (k.to_string(), round(v, 4)))
+            .map(|(k, v)| (k.into(), round(v, 4)))
             .collect(),
     }
 }

@@ -43,8 +43,29 @@ impl Abbreviations {
         Abbreviations { set }
     }
 
-    pub(crate) fn contains(&self, candidate: &str) -> bool {
-        self.set.contains(candidate)
+    /// Whether `word` followed by a period is listed ("e.g." for "e.g").
+    pub(crate) fn ends_with_period(&self, word: &str) -> bool {
+        self.contains_joined(&[word, "."])
+    }
+
+    /// Whether the two words, each followed by a period, are listed ("z. b.").
+    pub(crate) fn pair_ends_with_period(&self, previous: &str, word: &str) -> bool {
+        self.contains_joined(&[previous, ". ", word, "."])
+    }
+
+    /// Whether the parts, joined, are listed. They are joined on the stack: this is asked at
+    /// most full stops, and abbreviations are short.
+    fn contains_joined(&self, parts: &[&str]) -> bool {
+        let mut buffer = [0u8; 32];
+        let mut len = 0;
+        for part in parts {
+            let Some(slot) = buffer.get_mut(len..len + part.len()) else {
+                return self.set.contains(&parts.concat());
+            };
+            slot.copy_from_slice(part.as_bytes());
+            len += part.len();
+        }
+        std::str::from_utf8(&buffer[..len]).is_ok_and(|joined| self.set.contains(joined))
     }
 }
 
@@ -141,13 +162,13 @@ fn ends_sentence<'a>(
         if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
             return false;
         }
-        if abbreviations.contains(&format!("{word}.")) {
+        if abbreviations.ends_with_period(word) {
             return false;
         }
         if k > 0 {
             let previous = &lower[words[k - 1].range()];
             let between = &lower[words[k - 1].end as usize..words[k].start as usize];
-            if between == ". " && abbreviations.contains(&format!("{previous}. {word}.")) {
+            if between == ". " && abbreviations.pair_ends_with_period(previous, word) {
                 return false;
             }
         }
@@ -221,6 +242,17 @@ mod tests {
         assert_eq!(p.len(), 2);
         assert_eq!(p[1].sentences, 1..3);
         assert_eq!(&text[p[1].span.range()], "Body one. Body two");
+    }
+
+    #[test]
+    fn abbreviations_are_looked_up_by_their_parts_at_any_length() {
+        let long = "a".repeat(40);
+        let list = Abbreviations::parse(&format!("Dr.\nz. b.\n{long}."));
+        assert!(list.ends_with_period("dr"));
+        assert!(list.pair_ends_with_period("z", "b"));
+        assert!(list.ends_with_period(&long));
+        assert!(!list.ends_with_period("z"));
+        assert!(!list.pair_ends_with_period("dr", "b"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::sync::LazyLock;
 
 use super::lazy_regex::LazyRegex;
-use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, saturate, squash};
+use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, Squashed, saturate};
 use crate::report::Severity;
 use crate::span::Span;
 
@@ -185,7 +185,7 @@ impl Signal for ChatResidue {
         spans.dedup_by(|b, a| b.start < a.end);
         let mut count = 0usize;
         for span in spans {
-            let quoted = squash(&doc.source[span.range()]);
+            let quoted = Squashed(&doc.source[span.range()]);
             if findings.push(
                 span,
                 Severity::Warning,

@@ -65,7 +65,7 @@ impl Signal for FormattingTells {
             .filter(|l| l.kind == LineKind::Heading)
             .collect();
         let mut tells = 0.0;
-        let mut push = |span: Span, message: &str, suggestion: &str, weight: f64| {
+        let mut push = |span: Span, message: &str, suggestion: &'static str, weight: f64| {
             if findings.push(
                 span,
                 Severity::Info,
@@ -207,20 +207,20 @@ fn starts_bold(text: &str) -> bool {
 }
 
 fn is_title_case(heading: &str) -> bool {
-    let words: Vec<&str> = heading
+    let mut words = 0;
+    let all_capitalised = heading
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    words.len() >= 3
-        && words.iter().enumerate().all(|(i, w)| {
-            let lower = w.to_lowercase();
-            let minor =
-                i > 0 && MINOR_WORDS.contains(&lower.trim_matches(|c: char| !c.is_alphanumeric()));
+        .all(|w| {
+            let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let minor = words > 0 && MINOR_WORDS.iter().any(|m| m.eq_ignore_ascii_case(bare));
+            words += 1;
             minor
                 || w.chars()
                     .find(|c| c.is_alphabetic())
                     .is_some_and(char::is_uppercase)
-        })
+        });
+    all_capitalised && words >= 3
 }
 
 #[cfg(test)]

@@ -24,7 +24,9 @@ mod typography;
 mod unsupported_claims;
 mod vocabulary;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::fmt;
 
 use crate::document::Document;
 use crate::lexicon::{Hit, Matcher};
@@ -134,7 +136,7 @@ pub struct RawFinding {
     pub span: Span,
     pub severity: Severity,
     pub message: String,
-    pub suggestion: Option<String>,
+    pub suggestion: Option<Cow<'static, str>>,
 }
 
 /// Collects a signal's findings, dropping those suppressed inline.
@@ -161,7 +163,7 @@ impl<'a> Findings<'a> {
         span: Span,
         severity: Severity,
         message: String,
-        suggestion: Option<String>,
+        suggestion: Option<Cow<'static, str>>,
     ) -> bool {
         if self
             .suppressions
@@ -217,7 +219,7 @@ pub fn lookup(key: &str) -> Option<&'static dyn Signal> {
         .find(|s| s.info().code.eq_ignore_ascii_case(key) || s.info().name == key)
 }
 
-/// White space runs squashed to single spaces, for quoting and comparing phrases.
+/// White space runs squashed to single spaces, for comparing phrases.
 pub(crate) fn squash(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
@@ -227,6 +229,22 @@ pub(crate) fn squash(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// Text shown with its white space runs squashed to single spaces, for quoting it in a
+/// message without a copy of its own.
+pub(crate) struct Squashed<'a>(pub &'a str);
+
+impl fmt::Display for Squashed<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, word) in self.0.split_whitespace().enumerate() {
+            if i > 0 {
+                f.write_str(" ")?;
+            }
+            f.write_str(word)?;
+        }
+        Ok(())
+    }
 }
 
 /// A phrase from the configuration as the lexicon holds them: squashed and lowercased.

@@ -2,7 +2,9 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate, squash};
+use super::{
+    Context, Findings, Measurement, Outcome, Signal, SignalInfo, Squashed, ramp, saturate,
+};
 use crate::report::Severity;
 use crate::span::Span;
 
@@ -72,7 +74,7 @@ impl Signal for Repetition {
                         doc.words[start].start as usize,
                         doc.words[i + 1].end as usize,
                     );
-                    let phrase = squash(&doc.lower[span.range()]);
+                    let phrase = Squashed(&doc.lower[span.range()]);
                     if findings.push(
                         span,
                         Severity::Info,

@@ -1,8 +1,12 @@
 //! WS101 stock-phrases: cliché density from the language's lexicon.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashSet;
 
-use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate, squash};
+use super::{
+    Context, Findings, Measurement, Outcome, Signal, SignalInfo, Squashed, ramp, saturate, squash,
+};
 use crate::lexicon::Category;
 use crate::report::Severity;
 
@@ -86,9 +90,10 @@ pub(super) fn lexicon_density(
         } else {
             Severity::Info
         };
-        let quoted = squash(&doc.source[hit.span.range()]);
-        let message = format!("{}: \"{quoted}\"", capitalise(entry.category.describe()));
-        if findings.push(hit.span, severity, message, entry.suggestion.clone()) {
+        let quoted = Squashed(&doc.source[hit.span.range()]);
+        let message = format!("{}: \"{quoted}\"", entry.category.describe());
+        let suggestion = entry.suggestion.clone().map(Cow::Owned);
+        if findings.push(hit.span, severity, message, suggestion) {
             weight += entry.weight;
             count += 1;
             distinct.insert(hit.entry);
@@ -108,13 +113,6 @@ pub(super) fn lexicon_density(
         ]
         .into(),
     })
-}
-
-fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Context, Findings, Outcome, PerSentence, Signal, SignalInfo, squash};
+use super::{Context, Findings, Outcome, PerSentence, Signal, SignalInfo, Squashed};
 use crate::report::Severity;
 use crate::span::Span;
 
@@ -97,7 +97,7 @@ impl Signal for Tricolons {
             if !is_list_of_three(list) {
                 continue;
             }
-            let quoted = squash(list);
+            let quoted = Squashed(list);
             if findings.push(
                 Span::new(start, end),
                 Severity::Info,

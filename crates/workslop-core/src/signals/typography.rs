@@ -274,7 +274,7 @@ fn is_abbreviation(doc: &Document<'_>, k: usize, gap: &str) -> bool {
     let numeric = word.chars().next_back().is_some_and(|c| c.is_numeric());
     let listed = doc
         .language_data()
-        .is_some_and(|data| data.abbreviations().contains(&format!("{word}.")));
+        .is_some_and(|data| data.abbreviations().ends_with_period(word));
     single_letter || numeric || listed
 }
 

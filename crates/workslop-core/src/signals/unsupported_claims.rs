@@ -166,7 +166,7 @@ impl Signal for UnsupportedClaims {
                 supported += 1;
                 continue;
             }
-            let quoted = super::squash(&doc.source[claim.range()]);
+            let quoted = super::Squashed(&doc.source[claim.range()]);
             if findings.push(
                 claim,
                 Severity::Warning,
