@@ -164,17 +164,23 @@ fn windowed_entropy(ids: &[u32], window: usize) -> f64 {
         ids.chunks(window).filter(|c| c.len() == window).collect()
     };
     let mut counts = vec![0u32; ids.iter().max().map_or(0, |&m| m as usize + 1)];
+    // A word's term, -p log2 p, depends only on its count: computed once per count.
+    let n = chunks.first().map_or(0, |c| c.len());
+    let terms: Vec<f64> = (0..=n)
+        .map(|c| {
+            let p = c as f64 / n as f64;
+            p * p.log2()
+        })
+        .collect();
     let mut sum = 0.0;
     for chunk in &chunks {
-        let n = chunk.len() as f64;
         for &id in *chunk {
             counts[id as usize] += 1;
         }
         for &id in *chunk {
             let c = std::mem::take(&mut counts[id as usize]);
             if c > 0 {
-                let p = f64::from(c) / n;
-                sum -= p * p.log2();
+                sum -= terms[c as usize];
             }
         }
     }
