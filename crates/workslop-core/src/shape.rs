@@ -36,11 +36,9 @@ impl Shape {
         let blocks = bytes.len() / 64 + 2;
         let (mut upper, mut lower, mut other) =
             (vec![0u64; blocks], vec![0u64; blocks], vec![0u64; blocks]);
-        for (k, block) in bytes.chunks(64).enumerate() {
-            for (j, eight) in block.chunks(8).enumerate() {
-                let mut lanes = [0u8; 8];
-                lanes[..eight.len()].copy_from_slice(eight);
-                let (u, l, o) = case_bits(u64::from_le_bytes(lanes));
+        for k in 0..bytes.len().div_ceil(64) {
+            for j in 0..8 {
+                let (u, l, o) = case_bits(swar::load_padded(bytes, 64 * k + 8 * j));
                 upper[k] |= u << (8 * j);
                 lower[k] |= l << (8 * j);
                 other[k] |= o << (8 * j);

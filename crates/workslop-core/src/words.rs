@@ -34,13 +34,8 @@ pub fn split_words(text: &str, out: &mut Vec<Span>) {
 /// where the text has eight bytes from `at` on. Short words compare as such integers without a
 /// call to `memcmp`.
 pub(crate) fn load(bytes: &[u8], at: usize, len: usize) -> u64 {
-    let Some(&eight) = bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) else {
-        let mut buffer = [0u8; 8];
-        buffer[..len].copy_from_slice(&bytes[at..at + len]);
-        return u64::from_le_bytes(buffer);
-    };
-    let value = u64::from_le_bytes(eight);
-    if len == 8 {
+    let value = swar::load_padded(bytes, at);
+    if len >= 8 {
         value
     } else {
         value & ((1u64 << (8 * len)) - 1)

@@ -95,11 +95,10 @@ pub struct Prose {
 /// Extracts the prose of `source` read as `format`.
 pub fn extract(source: &str, format: Format) -> Prose {
     let (mut mask, mut breaks, mut list_items) = match format {
-        Format::Text => (
-            Mask::revealed(source),
-            text_breaks(source),
-            text_list_items(source),
-        ),
+        Format::Text => {
+            let (breaks, list_items) = text_blocks(source);
+            (Mask::revealed(source), breaks, list_items)
+        }
         Format::Markdown => markdown::extract(source),
         Format::Html => html::extract(source),
     };
@@ -154,32 +153,20 @@ impl<'a> Mask<'a> {
     }
 }
 
-/// Block breaks of plain text: each blank line.
-fn text_breaks(source: &str) -> Vec<usize> {
-    let bytes = source.as_bytes();
-    let mut breaks = Vec::new();
-    let mut line_start = 0;
-    for nl in memchr::memchr_iter(b'\n', bytes) {
-        let line = &bytes[line_start..nl];
-        if line.iter().all(|b| b.is_ascii_whitespace()) {
-            breaks.push(line_start);
-        }
-        line_start = nl + 1;
-    }
-    breaks
-}
-
-/// The lines of plain text that start with a list marker, each an item.
-fn text_list_items(source: &str) -> Vec<Span> {
-    let mut items = Vec::new();
+/// The blocks of plain text, in one pass over its lines: a break at each blank line, and each
+/// line starting with a list marker as an item.
+fn text_blocks(source: &str) -> (Vec<usize>, Vec<Span>) {
+    let (mut breaks, mut items) = (Vec::new(), Vec::new());
     let mut start = 0;
     for line in source.split_inclusive('\n') {
-        if list_items::marker_len(line.trim_start_matches([' ', '\t'])).is_some() {
+        if line.ends_with('\n') && line.bytes().all(|b| b.is_ascii_whitespace()) {
+            breaks.push(start);
+        } else if list_items::marker_len(line.trim_start_matches([' ', '\t'])).is_some() {
             items.push(Span::new(start, start + line.len()));
         }
         start += line.len();
     }
-    items
+    (breaks, items)
 }
 
 #[cfg(test)]
