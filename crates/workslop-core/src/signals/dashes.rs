@@ -14,8 +14,9 @@ static INFO: SignalInfo = SignalInfo {
     explanation: "\
 ## What it finds
 Em-dashes (—), dashes written with spaces around them (` – `, ` - `) and double hyphens (`--`)
-in the prose, per 1,000 characters. One dash is never a finding; from the second on, each one
-is, and the rate feeds the score.
+in the prose, per 1,000 characters. One spaced dash is never a finding; from the second on,
+each one is, and the rate feeds the score. An em-dash closed up between two words
+(\"fast—and\") counts from the first: that is the form current models write.
 
 ## Why it matters
 Current language models reach for the em-dash to bolt clauses together, far more often than
@@ -43,20 +44,22 @@ impl Signal for DashDensity {
     fn measure(&self, cx: &Context<'_>, findings: &mut Findings<'_>) -> Outcome {
         let doc = cx.doc;
         let dashes = find_dashes(&doc.prose);
+        let closed = dashes.iter().filter(|d| d.closed).count();
+        // One spaced dash is free: careful writers use one. A closed em-dash is not.
+        let free = usize::from(closed < dashes.len());
+        let flag_all = dashes.len() > free;
         let mut kept = 0usize;
-        if dashes.len() >= 2 {
-            for span in &dashes {
-                if findings.push(
-                    *span,
+        for dash in &dashes {
+            let pushed = flag_all
+                && findings.push(
+                    dash.span,
                     Severity::Info,
                     "Dash joining clauses".into(),
                     Some("use a full stop, a comma or parentheses".into()),
-                ) {
-                    kept += 1;
-                }
+                );
+            if pushed || !flag_all {
+                kept += 1;
             }
-        } else {
-            kept = dashes.len();
         }
         let chars = visible_chars(&doc.prose) as f64;
         let rate = if chars > 0.0 {
@@ -64,42 +67,58 @@ impl Signal for DashDensity {
         } else {
             0.0
         };
-        // The first dash is free: careful writers use one.
-        let smoothed = 1000.0 * kept.saturating_sub(1) as f64 / (chars + SMOOTHING_CHARS);
+        let smoothed = 1000.0 * kept.saturating_sub(free) as f64 / (chars + SMOOTHING_CHARS);
         Outcome::Measured(Measurement {
             value: rate,
             subscore: saturate(smoothed - BASELINE_PER_1K, 2.5),
             confidence: ramp(chars, 300.0),
-            details: [("dashes", kept as f64)].into(),
+            details: [("dashes", kept as f64), ("closed", closed as f64)].into(),
         })
     }
 }
 
+struct Dash {
+    span: Span,
+    /// An em-dash with a letter or digit right against it on both sides ("fast—and"): the
+    /// form current models write, where most people who use dashes space them.
+    closed: bool,
+}
+
 /// Em-dashes anywhere; en-dashes, hyphens and `--` only with white space on both sides.
-fn find_dashes(prose: &str) -> Vec<Span> {
+fn find_dashes(prose: &str) -> Vec<Dash> {
     const EM: &[u8] = "—".as_bytes();
     const EN: &[u8] = "–".as_bytes();
     let bytes = prose.as_bytes();
     let spaced = |i: usize, len: usize| {
         i > 0 && bytes[i - 1] == b' ' && bytes.get(i + len) == Some(&b' ') && !line_start(bytes, i)
     };
+    let closed = |i: usize, len: usize| {
+        let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        alnum(prose[..i].chars().next_back()) && alnum(prose[i + len..].chars().next())
+    };
     let mut out = Vec::new();
+    let mut push = |start: usize, len: usize, closed: bool| {
+        out.push(Dash {
+            span: Span::new(start, start + len),
+            closed,
+        });
+    };
     let mut from = 0;
     while let Some(found) = memchr::memchr2(0xE2, b'-', &bytes[from..]) {
         let i = from + found;
         from = i + 1;
         if bytes[i] == 0xE2 {
             if bytes[i..].starts_with(EM) {
-                out.push(Span::new(i, i + EM.len()));
+                push(i, EM.len(), closed(i, EM.len()));
             } else if bytes[i..].starts_with(EN) && spaced(i, EN.len()) {
-                out.push(Span::new(i, i + EN.len()));
+                push(i, EN.len(), false);
             }
         } else if bytes.get(i + 1) == Some(&b'-') {
             if bytes.get(i + 2) != Some(&b'-') && (i == 0 || bytes[i - 1] != b'-') {
-                out.push(Span::new(i, i + 2));
+                push(i, 2, false);
             }
         } else if spaced(i, 1) {
-            out.push(Span::new(i, i + 1));
+            push(i, 1, false);
         }
     }
     out
@@ -161,6 +180,21 @@ mod tests {
         let (outcome, findings) = measure("WS403", one, Config::default());
         assert!(findings.is_empty());
         assert!(subscore(&outcome) < 0.1, "{outcome:?}");
+    }
+
+    #[test]
+    fn one_closed_em_dash_counts_where_one_spaced_dash_is_free() {
+        let closed = "The rain was persistent—a clinging dampness that seemed to leach the colour from the street.";
+        let (outcome, findings) = measure("WS403", closed, Config::default());
+        assert_eq!(flagged(closed, &findings), ["—"]);
+        assert!(subscore(&outcome) > 0.2, "{outcome:?}");
+        let spaced = closed.replace('—', " — ");
+        let (outcome, findings) = measure("WS403", &spaced, Config::default());
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(subscore(&outcome), 0.0);
+        let mixed = format!("{spaced} It was late—too late.");
+        let (_, findings) = measure("WS403", &mixed, Config::default());
+        assert_eq!(flagged(&mixed, &findings), ["—", "—"]);
     }
 
     #[test]
