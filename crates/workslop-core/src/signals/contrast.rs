@@ -18,6 +18,7 @@ static INFO: SignalInfo = SignalInfo {
     explanation: "\
 ## What it finds
 Contrast frames: \"it's not just X, it's Y\", \"not merely X but Y\", \"this isn't X. It's Y.\",
+\"it doesn't inform; it persuades\" (a semicolon or dash after the negated clause),
 \"more than just a...\", \"less X, more Y\", and their equivalents in German (\"nicht nur ...
 sondern\"), Spanish (\"no es solo X, es Y\"), French, Italian, Polish, Portuguese and Chinese
 (\"不是……而是\"). Both halves must sit close together in one sentence, or in two adjacent
@@ -118,6 +119,12 @@ const EN: &[Form] = &[
     one(r"\bnot (?:just|merely|simply) GAP\bbut\bTAIL", STRONG),
     one(
         r"\b(?:(?:it|this|that|he|she|what)(?:'s| is| was) not|(?:they|we|you)(?:'re| are| were) not|(?:is|are|was|were) not|(?:isn|aren|wasn|weren)'t)\bGAPSEP(?:it's|it is|they're|they are|we're|we are|that's|this is)\bTAIL",
+        STRONG,
+    ),
+    // "It isn't a tool; it changes how you work": a negated verb, then a semicolon or dash
+    // and a new clause on any verb. People mostly join such clauses with a comma or "but".
+    one(
+        r"\b(?:(?:is|are|was|were|does|did) not|(?:isn|aren|wasn|weren|doesn|didn)'t)\b[^.!?;:—–]{1,80}?(?:\s?;|\s?—|\s–)\s?(?:it|this|that|they|he|she|we)\bTAIL",
         STRONG,
     ),
     two(
@@ -481,6 +488,28 @@ mod tests {
         };
         assert_eq!(m.details["frames"], 4.0);
         assert!((m.details["weighted"] - 3.2).abs() < 1e-9, "{m:?}");
+    }
+
+    #[test]
+    fn a_negated_clause_then_a_semicolon_or_dash_and_any_verb() {
+        let text =
+            "Setting isn’t chosen; it emerges. The report doesn't simply inform—it persuades.";
+        let (_, findings) = measure("WS402", text, Config::default());
+        assert_eq!(
+            flagged(text, &findings),
+            [
+                "isn’t chosen; it emerges",
+                "doesn't simply inform—it persuades"
+            ]
+        );
+        for human in [
+            "Don't get me wrong; it was fine.",
+            "The soup wasn't hot, so it went back.",
+            "It wasn't busy. We got a table by the window.",
+        ] {
+            let (_, findings) = measure("WS402", human, Config::default());
+            assert!(findings.is_empty(), "{human}: {findings:?}");
+        }
     }
 
     #[test]
