@@ -207,7 +207,8 @@ pub struct CalibrateArgs {
     /// L2 penalty on the standardised weights.
     #[arg(long, default_value_t = 0.01)]
     pub l2: f64,
-    /// The fail threshold lets at most this share of negatives through (warn: three times it).
+    /// The fail threshold lets at most this share of negatives through in each length group
+    /// (below 20 words, below 50, longer); warn three times it.
     #[arg(long, default_value_t = 0.05)]
     pub max_fpr: f64,
     /// Set thresholds on the negatives with this FIELD=VALUE only.

@@ -156,7 +156,7 @@ fn score(settings: &Settings, path: &Path, bytes: &[u8], args: &CheckArgs) -> Ou
     let format = format_of(path, args.scoring.input_format);
     match resolved.score_bytes(bytes, format) {
         Ok(report) => {
-            let fail_threshold = resolved.config().thresholds.fail;
+            let fail_threshold = resolved.config().thresholds.for_length(report.words).1;
             let source = String::from_utf8(bytes.to_vec()).unwrap_or_default();
             Outcome::Scored {
                 source,

@@ -106,8 +106,7 @@ fn resolve(
         config.lang = Some(lang.clone());
     }
     if let Some(fail) = flags.fail_above {
-        config.thresholds.fail = fail;
-        config.thresholds.warn = config.thresholds.warn.min(fail);
+        config.thresholds.set_fail(fail);
     }
     config.disable.extend(flags.disable.iter().cloned());
     Scorer::new(config).map_err(|mut e| {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 /// Pooled ROC AUC of the shipped model on dev, as documented in docs/quality.md.
-const DOCUMENTED_DEV_AUC: f64 = 0.869;
+const DOCUMENTED_DEV_AUC: f64 = 0.872;
 
 fn dev_file() -> Option<PathBuf> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/dev.jsonl");

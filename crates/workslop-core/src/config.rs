@@ -43,22 +43,101 @@ pub struct Config {
 }
 
 /// Score thresholds for the verdicts.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields, default)]
 pub struct Thresholds {
     /// At or above: `warn`.
     pub warn: f64,
     /// At or above: `fail`.
     pub fail: f64,
+    /// Other thresholds for shorter texts. Left out of a config's `[thresholds]`, there are
+    /// none: a team that sets its own thresholds gets exactly those, at every length.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shorter: Vec<LengthThresholds>,
+}
+
+/// Thresholds for texts of fewer than `below-words` words (characters in Chinese and Japanese).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct LengthThresholds {
+    pub below_words: usize,
+    pub warn: f64,
+    pub fail: f64,
+}
+
+impl Thresholds {
+    /// The `(warn, fail)` thresholds for a text of this many words: those of the tightest
+    /// `shorter` entry it falls under, else the general ones.
+    pub fn for_length(&self, words: usize) -> (f64, f64) {
+        self.shorter
+            .iter()
+            .filter(|t| words < t.below_words)
+            .min_by_key(|t| t.below_words)
+            .map_or((self.warn, self.fail), |t| (t.warn, t.fail))
+    }
+
+    /// Sets the fail threshold at every length, lowering warn where it would sit above it.
+    pub fn set_fail(&mut self, fail: f64) {
+        self.fail = fail;
+        self.warn = self.warn.min(fail);
+        for t in &mut self.shorter {
+            t.fail = fail;
+            t.warn = t.warn.min(fail);
+        }
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        let pairs = std::iter::once(("thresholds".to_string(), self.warn, self.fail)).chain(
+            self.shorter
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (format!("thresholds.shorter[{i}]"), t.warn, t.fail)),
+        );
+        for (table, warn, fail) in pairs {
+            for (key, value) in [("warn", warn), ("fail", fail)] {
+                if !(0.0..=100.0).contains(&value) {
+                    return Err(ConfigError::key(
+                        format!("{table}.{key}"),
+                        format!("{value} is not between 0 and 100"),
+                    ));
+                }
+            }
+            if warn > fail {
+                return Err(ConfigError::key(
+                    table,
+                    format!("warn ({warn}) is above fail ({fail})"),
+                ));
+            }
+        }
+        for (i, t) in self.shorter.iter().enumerate() {
+            if t.below_words == 0 {
+                return Err(ConfigError::key(
+                    format!("thresholds.shorter[{i}].below-words"),
+                    "must be at least 1",
+                ));
+            }
+            if self.shorter[..i]
+                .iter()
+                .any(|u| u.below_words == t.below_words)
+            {
+                return Err(ConfigError::key(
+                    format!("thresholds.shorter[{i}].below-words"),
+                    format!("{} is given twice", t.below_words),
+                ));
+            }
+        }
+        Ok(())
+    }
 }
 
 impl Default for Thresholds {
     /// The shipped model's thresholds.
     fn default() -> Self {
-        let t = crate::model::shipped().thresholds;
+        let t = &crate::model::shipped().thresholds;
         Thresholds {
             warn: t.warn,
             fail: t.fail,
+            shorter: t.shorter.clone(),
         }
     }
 }
@@ -214,21 +293,7 @@ impl Config {
         {
             return Err(ConfigError::key("bias", "must be a finite number"));
         }
-        let Thresholds { warn, fail } = self.thresholds;
-        for (key, value) in [("thresholds.warn", warn), ("thresholds.fail", fail)] {
-            if !(0.0..=100.0).contains(&value) {
-                return Err(ConfigError::key(
-                    key,
-                    format!("{value} is not between 0 and 100"),
-                ));
-            }
-        }
-        if warn > fail {
-            return Err(ConfigError::key(
-                "thresholds",
-                format!("warn ({warn}) is above fail ({fail})"),
-            ));
-        }
+        self.thresholds.validate()?;
         for (key, phrases) in [
             ("extra-phrases", &self.extra_phrases),
             ("allowed-phrases", &self.allowed_phrases),
@@ -283,10 +348,51 @@ mod tests {
             c.thresholds,
             Thresholds {
                 warn: default_warn,
-                fail: 70.0
+                fail: 70.0,
+                shorter: Vec::new(),
             }
         );
         assert_eq!(c.weights["stock-phrases"], 3.0);
+    }
+
+    #[test]
+    fn shorter_texts_can_have_their_own_thresholds() {
+        let c = Config::from_toml(
+            "[thresholds]\nwarn = 50\nfail = 70\n[[thresholds.shorter]]\nbelow-words = 20\nwarn = 30\nfail = 45\n[[thresholds.shorter]]\nbelow-words = 50\nwarn = 40\nfail = 60\n",
+            None,
+        )
+        .unwrap();
+        let t = &c.thresholds;
+        assert_eq!(t.for_length(10), (30.0, 45.0));
+        assert_eq!(t.for_length(20), (40.0, 60.0));
+        assert_eq!(t.for_length(49), (40.0, 60.0));
+        assert_eq!(t.for_length(50), (50.0, 70.0));
+        let mut all = t.clone();
+        all.set_fail(55.0);
+        assert_eq!(all.for_length(10), (30.0, 55.0));
+        assert_eq!(all.for_length(30), (40.0, 55.0));
+        assert_eq!(all.for_length(300), (50.0, 55.0));
+        // A team's own [thresholds] without `shorter` applies at every length.
+        let own = Config::from_toml("[thresholds]\nfail = 70\n", None).unwrap();
+        assert!(own.thresholds.shorter.is_empty());
+        assert_eq!(own.thresholds.for_length(5).1, 70.0);
+        for (toml, key) in [
+            (
+                "[thresholds]\n[[thresholds.shorter]]\nbelow-words = 20\nwarn = 30\nfail = 145\n",
+                "thresholds.shorter[0].fail",
+            ),
+            (
+                "[thresholds]\n[[thresholds.shorter]]\nbelow-words = 20\nwarn = 50\nfail = 45\n",
+                "thresholds.shorter[0]",
+            ),
+            (
+                "[thresholds]\n[[thresholds.shorter]]\nbelow-words = 0\nwarn = 30\nfail = 45\n",
+                "thresholds.shorter[0].below-words",
+            ),
+        ] {
+            let e = Config::from_toml(toml, None).unwrap_err();
+            assert_eq!(e.key.as_deref(), Some(key), "{toml}: {e}");
+        }
     }
 
     #[test]

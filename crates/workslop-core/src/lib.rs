@@ -33,7 +33,7 @@ mod suppress;
 mod swar;
 pub mod words;
 
-pub use config::{Config, ConfigError, Thresholds};
+pub use config::{Config, ConfigError, LengthThresholds, Thresholds};
 pub use document::Document;
 pub use line_index::{LineCol, LineIndex};
 pub use markup::Format;

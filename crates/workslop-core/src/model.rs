@@ -16,11 +16,13 @@ pub struct Model {
     pub thresholds: ModelThresholds,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModelThresholds {
     pub warn: f64,
     pub fail: f64,
+    #[serde(default)]
+    pub shorter: Vec<crate::config::LengthThresholds>,
 }
 
 const SHIPPED: &str = include_str!("../data/model.toml");
@@ -36,6 +38,7 @@ pub fn shipped() -> &'static Model {
             thresholds: ModelThresholds {
                 warn: 40.0,
                 fail: 60.0,
+                shorter: Vec::new(),
             },
         })
     })

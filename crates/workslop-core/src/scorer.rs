@@ -162,10 +162,11 @@ impl Scorer {
         let too_short = doc.length_units() < self.min_words;
         let combined = combine(self.bias, measured.iter().map(|(_, w, o)| (*w, o)));
         let score = (!too_short).then(|| round(combined.score, 1));
+        let (warn, fail) = self.config.thresholds.for_length(doc.length_units());
         let verdict = match score {
             None => Verdict::TooShort,
-            Some(s) if s >= self.config.thresholds.fail => Verdict::Fail,
-            Some(s) if s >= self.config.thresholds.warn => Verdict::Warn,
+            Some(s) if s >= fail => Verdict::Fail,
+            Some(s) if s >= warn => Verdict::Warn,
             Some(_) => Verdict::Pass,
         };
         let signals = measured

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use workslop_core::{Report, signal_infos};
+use workslop_core::{LengthThresholds, Report, Thresholds, signal_infos};
 
 use crate::args::CalibrateArgs;
 use crate::exit::Exit;
@@ -18,7 +18,7 @@ use crate::settings::Settings;
 use super::labelled::read_scored;
 use super::logistic::{Model, Options, fit};
 use super::metrics::threshold_for_fpr;
-use super::summary::{Scored, Summary};
+use super::summary::{Scored, Summary, describe_fail};
 
 /// One row's features, label, weight and fields.
 struct Example {
@@ -101,7 +101,7 @@ pub fn run(args: CalibrateArgs) -> Result<Exit, String> {
     let model = shipped(&full, &examples, &weights, &everything);
 
     // Thresholds from out-of-fold scores of the negatives (optionally only some of them).
-    let negatives: Vec<f64> = examples
+    let negatives: Vec<(usize, f64)> = examples
         .iter()
         .zip(&oof)
         .filter(|(e, _)| !e.positive)
@@ -110,14 +110,12 @@ pub fn run(args: CalibrateArgs) -> Result<Exit, String> {
                 .as_ref()
                 .is_none_or(|(_, v)| e.kept.last() == Some(v))
         })
-        .map(|(_, s)| *s)
+        .map(|(e, s)| (e.words, *s))
         .collect();
     if negatives.is_empty() {
         return Err("no negative rows match --threshold-on".into());
     }
-    let fail = round_up1(threshold_for_fpr(&negatives, args.max_fpr).clamp(0.0, 100.0));
-    let warn =
-        round_up1(threshold_for_fpr(&negatives, (args.max_fpr * 3.0).min(1.0)).clamp(0.0, fail));
+    let bands = bands_by_length(&negatives, args.max_fpr);
 
     let report_fields: Vec<String> =
         keep[2..2 + args.report_by.iter().filter(|f| !f.is_empty()).count()].to_vec();
@@ -131,10 +129,14 @@ pub fn run(args: CalibrateArgs) -> Result<Exit, String> {
             groups: e.kept[2..2 + report_fields.len()].to_vec(),
         })
         .collect();
-    let summary = Summary::new(&scored, &report_fields, fail, lines, skipped);
+    let thresholds = to_thresholds(&bands);
+    let summary = Summary::new(&scored, &report_fields, &thresholds, lines, skipped);
     println!(
-        "Cross-validated ({} folds by `{}`), out-of-fold scores, thresholds warn {warn} / fail {fail}:\n",
-        fold_count, args.group_field
+        "Cross-validated ({} folds by `{}`), out-of-fold scores, thresholds warn {} / fail {}:\n",
+        fold_count,
+        args.group_field,
+        thresholds.warn,
+        describe_fail(&thresholds)
     );
     print!("{}", summary.render());
 
@@ -147,27 +149,120 @@ pub fn run(args: CalibrateArgs) -> Result<Exit, String> {
     let measured: Vec<bool> = (0..d - 1)
         .map(|j| examples.iter().any(|e| e.features[j] != 0.0))
         .collect();
-    let (warn, fail) = respect_must_pass(&args, &provenance, &model, &measured, warn, fail)?;
-    let toml = weights_file(&provenance, &model, &measured, warn, fail);
+    let bands = respect_must_pass(&args, &provenance, &model, &measured, bands)?;
+    let toml = weights_file(&provenance, &model, &measured, &to_thresholds(&bands));
     std::fs::write(&args.out, toml).map_err(|e| format!("{}: {e}", args.out.display()))?;
     eprintln!("wrote {}", args.out.display());
     Ok(Exit::Success)
 }
 
-/// Raises the thresholds above the scores of the `--must-pass` files under the fitted model,
-/// so that the copy the project promises to pass does (one point of margin).
+/// Upper word limits of the length groups with thresholds of their own ("below 20 words",
+/// "below 50"); longer texts share the general thresholds. Scores of short texts sit lower,
+/// since there is less room for evidence, so one threshold for all lengths would let almost
+/// every short text pass and flag long careful copy.
+const LENGTH_LIMITS: [usize; 2] = [20, 50];
+/// A length group needs this many negatives for thresholds of its own; with fewer it is pooled
+/// with the next shorter group.
+const MIN_GROUP_NEGATIVES: usize = 100;
+
+/// The thresholds of the texts of one length group: shorter than `below` words, if set.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Band {
+    below: Option<usize>,
+    warn: f64,
+    fail: f64,
+}
+
+/// Per length group, the fail threshold lets through `max_fpr` of its negatives and warn three
+/// times as many; a longer group never gets a lower threshold than a shorter one.
+fn bands_by_length(negatives: &[(usize, f64)], max_fpr: f64) -> Vec<Band> {
+    let limits: Vec<Option<usize>> = LENGTH_LIMITS
+        .iter()
+        .map(|&l| Some(l))
+        .chain([None])
+        .collect();
+    let mut groups: Vec<(Option<usize>, Vec<f64>)> =
+        limits.iter().map(|&l| (l, Vec::new())).collect();
+    for &(words, score) in negatives {
+        let i = limits
+            .iter()
+            .position(|l| l.is_none_or(|l| words < l))
+            .unwrap_or(limits.len() - 1);
+        groups[i].1.push(score);
+    }
+    let mut i = groups.len();
+    while i > 1 {
+        i -= 1;
+        if groups[i].1.len() < MIN_GROUP_NEGATIVES {
+            let (below, scores) = groups.remove(i);
+            groups[i - 1].0 = below;
+            groups[i - 1].1.extend(scores);
+        }
+    }
+    if groups.len() > 1 && groups[0].1.len() < MIN_GROUP_NEGATIVES {
+        let (_, scores) = groups.remove(0);
+        groups[0].1.extend(scores);
+    }
+    let mut bands: Vec<Band> = groups
+        .iter()
+        .map(|(below, scores)| {
+            let fail = round_up1(threshold_for_fpr(scores, max_fpr).clamp(0.0, 100.0));
+            let warn =
+                round_up1(threshold_for_fpr(scores, (max_fpr * 3.0).min(1.0)).clamp(0.0, fail));
+            Band {
+                below: *below,
+                warn,
+                fail,
+            }
+        })
+        .collect();
+    make_monotone(&mut bands);
+    bands
+}
+
+fn make_monotone(bands: &mut [Band]) {
+    for i in 1..bands.len() {
+        bands[i].fail = bands[i].fail.max(bands[i - 1].fail);
+        bands[i].warn = bands[i].warn.max(bands[i - 1].warn).min(bands[i].fail);
+    }
+}
+
+fn band_of(bands: &[Band], words: usize) -> usize {
+    bands
+        .iter()
+        .position(|b| b.below.is_none_or(|l| words < l))
+        .unwrap_or(bands.len() - 1)
+}
+
+fn to_thresholds(bands: &[Band]) -> Thresholds {
+    let general = bands[bands.len() - 1];
+    Thresholds {
+        warn: general.warn,
+        fail: general.fail,
+        shorter: bands[..bands.len() - 1]
+            .iter()
+            .map(|b| LengthThresholds {
+                below_words: b.below.unwrap_or(usize::MAX),
+                warn: b.warn,
+                fail: b.fail,
+            })
+            .collect(),
+    }
+}
+
+/// Raises the fail threshold of a `--must-pass` file's length group above its score under the
+/// fitted model (one point of margin), so that the copy the project promises to pass does.
 fn respect_must_pass(
     args: &CalibrateArgs,
     provenance: &[String],
     model: &Model,
     measured: &[bool],
-    warn: f64,
-    fail: f64,
-) -> Result<(f64, f64), String> {
+    mut bands: Vec<Band>,
+) -> Result<Vec<Band>, String> {
     if args.must_pass.is_empty() {
-        return Ok((warn, fail));
+        return Ok(bands);
     }
-    let file = weights_file(provenance, model, measured, warn, fail);
+    let file = weights_file(provenance, model, measured, &to_thresholds(&bands));
     let config = workslop_core::Config::from_toml(&file, None).map_err(|e| e.to_string())?;
     let scorer = workslop_core::Scorer::new(config).map_err(|e| e.to_string())?;
     let selection = crate::files::Selection::new(&[], &[])?;
@@ -175,32 +270,43 @@ fn respect_must_pass(
     if let Some(e) = collected.errors.first() {
         return Err(e.clone());
     }
-    let mut highest: Option<(f64, String)> = None;
+    // The highest-scoring file of each length group.
+    let mut highest: Vec<Option<(f64, String)>> = vec![None; bands.len()];
     for path in &collected.files {
         let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let score = scorer
-            .score(&text, crate::files::format_of(path, None))
-            .score
-            .unwrap_or(0.0);
-        if highest.as_ref().is_none_or(|(h, _)| score > *h) {
-            highest = Some((score, path.display().to_string()));
+        let report = scorer.score(&text, crate::files::format_of(path, None));
+        let score = report.score.unwrap_or(0.0);
+        let top = &mut highest[band_of(&bands, report.words)];
+        if top.as_ref().is_none_or(|(h, _)| score > *h) {
+            *top = Some((score, path.display().to_string()));
         }
     }
-    let Some((top, path)) = highest else {
-        return Ok((warn, fail));
-    };
     let files = collected.files.len();
-    let needed = round_up1(top + 1.0);
-    if needed <= fail {
-        println!(
-            "\nThe {files} --must-pass files score at most {top:.1} ({path}), below the fail threshold."
+    let mut raised = false;
+    for (band, top) in bands.iter_mut().zip(&highest) {
+        let Some((top, path)) = top else { continue };
+        let needed = round_up1(top + 1.0);
+        let group = band.below.map_or_else(
+            || "the longest texts".to_string(),
+            |l| format!("texts below {l} words"),
         );
-        return Ok((warn, fail));
+        if needed > band.fail {
+            println!(
+                "\nA --must-pass file scores {top:.1} ({path}): the fail threshold for {group} is raised from {} to {needed}.",
+                band.fail
+            );
+            band.fail = needed;
+            band.warn = band.warn.min(needed);
+            raised = true;
+        }
     }
-    println!(
-        "\nThe {files} --must-pass files score up to {top:.1} ({path}): fail threshold raised from {fail} to {needed}."
-    );
-    Ok((warn.min(needed), needed))
+    make_monotone(&mut bands);
+    if !raised {
+        println!(
+            "\nThe {files} --must-pass files all score below the fail threshold of their length."
+        );
+    }
+    Ok(bands)
 }
 
 /// Each (balance value, label) cell weighs the same in total, so no source or class dominates.
@@ -273,8 +379,7 @@ fn weights_file(
     provenance: &[String],
     model: &Model,
     measured: &[bool],
-    warn: f64,
-    fail: f64,
+    thresholds: &Thresholds,
 ) -> String {
     let mut out: String = provenance.iter().map(|l| format!("# {l}\n")).collect();
     let unmeasured: Vec<&str> = signal_infos()
@@ -296,7 +401,18 @@ fn weights_file(
             let _ = writeln!(out, "{} = {w:.4}", info.name);
         }
     }
-    let _ = writeln!(out, "\n[thresholds]\nwarn = {warn}\nfail = {fail}");
+    let _ = writeln!(
+        out,
+        "\n[thresholds]\nwarn = {}\nfail = {}",
+        thresholds.warn, thresholds.fail
+    );
+    for t in &thresholds.shorter {
+        let _ = writeln!(
+            out,
+            "\n[[thresholds.shorter]]\nbelow-words = {}\nwarn = {}\nfail = {}",
+            t.below_words, t.warn, t.fail
+        );
+    }
     out
 }
 
@@ -323,11 +439,11 @@ fn provenance(
     vec![
         format!("Written by `workslop calibrate` from {file} ({rows} rows)."),
         format!(
-            "Folds by `{}` ({folds}), balanced by `{}`, L2 {}, fail threshold at {:.0}% false positives{on}.",
+            "Folds by `{}` ({folds}), balanced by `{}`, L2 {}, fail threshold at {}% false positives{on}, per length group.",
             args.group_field,
             args.balance_field.as_deref().unwrap_or("label"),
             args.l2,
-            args.max_fpr * 100.0
+            (args.max_fpr * 1000.0).round() / 10.0
         ),
         format!(
             "Out-of-fold ROC AUC {}; length covariate weight {length_weight:.4} per ln(word), folded into the bias.",
@@ -352,7 +468,16 @@ mod tests {
             weights: weights.clone(),
         };
         let measured: Vec<bool> = weights.iter().map(|w| *w != 1.5).collect();
-        let text = weights_file(&["made by a test".into()], &model, &measured, 33.3, 55.5);
+        let thresholds = Thresholds {
+            warn: 33.3,
+            fail: 55.5,
+            shorter: vec![LengthThresholds {
+                below_words: 20,
+                warn: 22.2,
+                fail: 44.4,
+            }],
+        };
+        let text = weights_file(&["made by a test".into()], &model, &measured, &thresholds);
         let config = Config::from_toml(&text, None).unwrap();
         assert_eq!(config.bias, Some(-1.25));
         for ((info, w), m) in signal_infos().zip(&weights).zip(&measured) {
@@ -364,11 +489,47 @@ mod tests {
             );
         }
         assert!(text.contains("left at their designed weights"));
-        assert_eq!(
-            (config.thresholds.warn, config.thresholds.fail),
-            (33.3, 55.5)
-        );
+        assert_eq!(config.thresholds, thresholds);
         assert!(Scorer::new(config).is_ok());
+    }
+
+    #[test]
+    fn each_length_group_gets_the_thresholds_of_its_own_negatives() {
+        // Short texts score 0-99 (as i / 10), longer ones 50-99.9 and 60-99.9: the 5% points
+        // differ, the group of 30 long texts is too small and joins the medium one.
+        let mut negatives: Vec<(usize, f64)> =
+            (0..1000).map(|i| (10, f64::from(i) / 10.0)).collect();
+        negatives.extend((0..500).map(|i| (30, 50.0 + f64::from(i) / 10.0)));
+        negatives.extend((0..30).map(|i| (300, 99.0 - f64::from(i) / 100.0)));
+        let bands = bands_by_length(&negatives, 0.05);
+        assert_eq!(bands.len(), 2, "{bands:?}");
+        assert_eq!(bands[0].below, Some(20));
+        assert!((bands[0].fail - 95.0).abs() < 0.2, "{bands:?}");
+        assert_eq!(bands[1].below, None);
+        assert!(bands[1].fail > 97.0, "{bands:?}");
+        let t = to_thresholds(&bands);
+        assert_eq!(t.for_length(19).1, bands[0].fail);
+        assert_eq!(t.for_length(20).1, bands[1].fail);
+        assert_eq!(t.for_length(5000).1, bands[1].fail);
+    }
+
+    #[test]
+    fn a_longer_group_never_gets_a_lower_threshold() {
+        let mut negatives: Vec<(usize, f64)> =
+            (0..200).map(|i| (10, 60.0 + f64::from(i) / 10.0)).collect();
+        negatives.extend((0..200).map(|i| (100, f64::from(i) / 10.0)));
+        let bands = bands_by_length(&negatives, 0.05);
+        assert_eq!(
+            bands.len(),
+            2,
+            "the empty middle group joins the short one: {bands:?}"
+        );
+        assert_eq!(bands[0].below, Some(50));
+        assert!(
+            bands.windows(2).all(|w| w[1].fail >= w[0].fail),
+            "{bands:?}"
+        );
+        assert!(bands.iter().all(|b| b.warn <= b.fail), "{bands:?}");
     }
 
     #[test]

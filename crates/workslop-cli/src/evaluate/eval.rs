@@ -38,7 +38,7 @@ pub fn run(args: EvalArgs) -> Result<Exit, String> {
     let summary = Summary::new(
         &rows,
         &group_fields,
-        scorer.config().thresholds.fail,
+        &scorer.config().thresholds,
         lines,
         skipped,
     );

@@ -81,10 +81,11 @@ pub struct Confusion {
 }
 
 impl Confusion {
-    pub fn at(scores: &[f64], positive: &[bool], threshold: f64) -> Confusion {
+    /// The counts given which rows were flagged.
+    pub fn of(flagged: &[bool], positive: &[bool]) -> Confusion {
         let mut c = Confusion::default();
-        for (s, p) in scores.iter().zip(positive) {
-            match (*s >= threshold, *p) {
+        for (f, p) in flagged.iter().zip(positive) {
+            match (*f, *p) {
                 (true, true) => c.true_positives += 1,
                 (true, false) => c.false_positives += 1,
                 (false, false) => c.true_negatives += 1,
@@ -181,7 +182,8 @@ mod tests {
         // 20% FPR: one negative (50) may be flagged; threshold just above 40: 45, 60, 70.
         let (tpr, _) = tpr_at_fpr(&scores, &positive, 0.2).unwrap();
         assert!((tpr - 0.6).abs() < 1e-12);
-        let c = Confusion::at(&scores, &positive, 40.0);
+        let flagged: Vec<bool> = scores.iter().map(|s| *s >= 40.0).collect();
+        let c = Confusion::of(&flagged, &positive);
         assert_eq!(
             (
                 c.true_positives,

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::labelled::{LENGTH_BUCKETS, length_bucket};
 use super::metrics::{CalibrationBin, Confusion, calibration, roc_auc, tpr_at_fpr};
+use workslop_core::Thresholds;
 
 /// What evaluation keeps of one row.
 #[derive(Debug, Clone)]
@@ -37,19 +38,21 @@ pub struct Metrics {
 }
 
 impl Metrics {
-    pub fn of<'a>(rows: impl Iterator<Item = &'a Scored>, threshold: f64) -> Metrics {
+    pub fn of<'a>(rows: impl Iterator<Item = &'a Scored>, thresholds: &Thresholds) -> Metrics {
         let (mut scores, mut positive, mut unscored, mut n) = (Vec::new(), Vec::new(), 0, 0);
+        let mut failed = Vec::new();
         for r in rows {
             n += 1;
             match r.score {
                 Some(s) => {
                     scores.push(s);
                     positive.push(r.positive);
+                    failed.push(s >= thresholds.for_length(r.words).1);
                 }
                 None => unscored += 1,
             }
         }
-        let confusion = Confusion::at(&scores, &positive, threshold);
+        let confusion = Confusion::of(&failed, &positive);
         Metrics {
             rows: n,
             positives: positive.iter().filter(|&&p| p).count(),
@@ -69,7 +72,7 @@ impl Metrics {
 pub struct Summary {
     pub lines: usize,
     pub skipped: usize,
-    pub fail_threshold: f64,
+    pub thresholds: Thresholds,
     pub overall: Metrics,
     pub confusion: Confusion,
     pub calibration: Vec<CalibrationBin>,
@@ -81,7 +84,7 @@ impl Summary {
     pub fn new(
         rows: &[Scored],
         group_fields: &[String],
-        fail_threshold: f64,
+        thresholds: &Thresholds,
         lines: usize,
         skipped: usize,
     ) -> Summary {
@@ -89,6 +92,10 @@ impl Summary {
             .iter()
             .filter_map(|r| r.score.map(|s| (s, r.positive)))
             .unzip();
+        let failed: Vec<bool> = rows
+            .iter()
+            .filter_map(|r| r.score.map(|s| s >= thresholds.for_length(r.words).1))
+            .collect();
         let mut groups = BTreeMap::new();
         for (i, field) in group_fields.iter().enumerate() {
             let mut values: Vec<&str> = rows.iter().map(|r| r.groups[i].as_str()).collect();
@@ -99,7 +106,7 @@ impl Summary {
                 .map(|v| {
                     (
                         v.to_string(),
-                        Metrics::of(rows.iter().filter(|r| r.groups[i] == v), fail_threshold),
+                        Metrics::of(rows.iter().filter(|r| r.groups[i] == v), thresholds),
                     )
                 })
                 .collect();
@@ -112,7 +119,7 @@ impl Summary {
                     b.to_string(),
                     Metrics::of(
                         rows.iter().filter(|r| length_bucket(r.words) == *b),
-                        fail_threshold,
+                        thresholds,
                     ),
                 )
             })
@@ -122,9 +129,9 @@ impl Summary {
         Summary {
             lines,
             skipped,
-            fail_threshold,
-            overall: Metrics::of(rows.iter(), fail_threshold),
-            confusion: Confusion::at(&scores, &positive, fail_threshold),
+            thresholds: thresholds.clone(),
+            overall: Metrics::of(rows.iter(), thresholds),
+            confusion: Confusion::of(&failed, &positive),
             calibration: calibration(&scores, &positive),
             groups,
         }
@@ -155,7 +162,7 @@ impl Summary {
         let _ = writeln!(
             out,
             "\nAt the fail threshold {}: TP {} FP {} TN {} FN {} (pos>=F: share of positives flagged; neg>=F: of negatives)",
-            self.fail_threshold,
+            describe_fail(&self.thresholds),
             c.true_positives,
             c.false_positives,
             c.true_negatives,
@@ -195,4 +202,19 @@ fn line(name: &str, m: &Metrics) -> String {
         f(m.positives_flagged),
         f(m.negatives_flagged)
     )
+}
+
+/// "63.3", or "63.3 (50.7 below 20 words)" when shorter texts have their own.
+pub fn describe_fail(thresholds: &Thresholds) -> String {
+    let mut shorter = thresholds.shorter.clone();
+    shorter.sort_by_key(|t| t.below_words);
+    let parts: Vec<String> = shorter
+        .iter()
+        .map(|t| format!("{} below {} words", t.fail, t.below_words))
+        .collect();
+    if parts.is_empty() {
+        thresholds.fail.to_string()
+    } else {
+        format!("{} ({})", thresholds.fail, parts.join(", "))
+    }
 }
