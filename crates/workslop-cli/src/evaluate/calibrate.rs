@@ -160,34 +160,22 @@ pub fn run(args: CalibrateArgs) -> Result<Exit, String> {
 /// "below 50"); longer texts share the general thresholds. Scores of short texts sit lower,
 /// since there is less room for evidence, so one threshold for all lengths would let almost
 /// every short text pass and flag long careful copy.
-const LENGTH_LIMITS: [usize; 2] = [20, 50];
+const LENGTH_LIMITS: [usize; 3] = [20, 50, usize::MAX];
 /// A length group needs this many negatives for thresholds of its own; with fewer it is pooled
 /// with the next shorter group.
 const MIN_GROUP_NEGATIVES: usize = 100;
 
-/// The thresholds of the texts of one length group: shorter than `below` words, if set.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Band {
-    below: Option<usize>,
-    warn: f64,
-    fail: f64,
-}
+/// The thresholds of each length group, shortest first; the last one (`below_words` of
+/// `usize::MAX`) holds for every longer text.
+type Bands = Vec<LengthThresholds>;
 
 /// Per length group, the fail threshold lets through `max_fpr` of its negatives and warn three
 /// times as many; a longer group never gets a lower threshold than a shorter one.
-fn bands_by_length(negatives: &[(usize, f64)], max_fpr: f64) -> Vec<Band> {
-    let limits: Vec<Option<usize>> = LENGTH_LIMITS
-        .iter()
-        .map(|&l| Some(l))
-        .chain([None])
-        .collect();
-    let mut groups: Vec<(Option<usize>, Vec<f64>)> =
-        limits.iter().map(|&l| (l, Vec::new())).collect();
+fn bands_by_length(negatives: &[(usize, f64)], max_fpr: f64) -> Bands {
+    let mut groups: Vec<(usize, Vec<f64>)> =
+        LENGTH_LIMITS.iter().map(|&l| (l, Vec::new())).collect();
     for &(words, score) in negatives {
-        let i = limits
-            .iter()
-            .position(|l| l.is_none_or(|l| words < l))
-            .unwrap_or(limits.len() - 1);
+        let i = LENGTH_LIMITS.iter().position(|&l| words < l).unwrap_or(0);
         groups[i].1.push(score);
     }
     let mut i = groups.len();
@@ -203,14 +191,14 @@ fn bands_by_length(negatives: &[(usize, f64)], max_fpr: f64) -> Vec<Band> {
         let (_, scores) = groups.remove(0);
         groups[0].1.extend(scores);
     }
-    let mut bands: Vec<Band> = groups
+    let mut bands: Bands = groups
         .iter()
         .map(|(below, scores)| {
             let fail = round_up1(threshold_for_fpr(scores, max_fpr).clamp(0.0, 100.0));
             let warn =
                 round_up1(threshold_for_fpr(scores, (max_fpr * 3.0).min(1.0)).clamp(0.0, fail));
-            Band {
-                below: *below,
+            LengthThresholds {
+                below_words: *below,
                 warn,
                 fail,
             }
@@ -220,33 +208,19 @@ fn bands_by_length(negatives: &[(usize, f64)], max_fpr: f64) -> Vec<Band> {
     bands
 }
 
-fn make_monotone(bands: &mut [Band]) {
+fn make_monotone(bands: &mut Bands) {
     for i in 1..bands.len() {
         bands[i].fail = bands[i].fail.max(bands[i - 1].fail);
         bands[i].warn = bands[i].warn.max(bands[i - 1].warn).min(bands[i].fail);
     }
 }
 
-fn band_of(bands: &[Band], words: usize) -> usize {
-    bands
-        .iter()
-        .position(|b| b.below.is_none_or(|l| words < l))
-        .unwrap_or(bands.len() - 1)
-}
-
-fn to_thresholds(bands: &[Band]) -> Thresholds {
-    let general = bands[bands.len() - 1];
+fn to_thresholds(bands: &Bands) -> Thresholds {
+    let (general, shorter) = bands.split_last().expect("at least one length group");
     Thresholds {
         warn: general.warn,
         fail: general.fail,
-        shorter: bands[..bands.len() - 1]
-            .iter()
-            .map(|b| LengthThresholds {
-                below_words: b.below.unwrap_or(usize::MAX),
-                warn: b.warn,
-                fail: b.fail,
-            })
-            .collect(),
+        shorter: shorter.to_vec(),
     }
 }
 
@@ -257,8 +231,8 @@ fn respect_must_pass(
     provenance: &[String],
     model: &Model,
     measured: &[bool],
-    mut bands: Vec<Band>,
-) -> Result<Vec<Band>, String> {
+    mut bands: Bands,
+) -> Result<Bands, String> {
     if args.must_pass.is_empty() {
         return Ok(bands);
     }
@@ -276,7 +250,11 @@ fn respect_must_pass(
         let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let report = scorer.score(&text, crate::files::format_of(path, None));
         let score = report.score.unwrap_or(0.0);
-        let top = &mut highest[band_of(&bands, report.words)];
+        let group = bands
+            .iter()
+            .position(|b| report.words < b.below_words)
+            .unwrap_or(bands.len() - 1);
+        let top = &mut highest[group];
         if top.as_ref().is_none_or(|(h, _)| score > *h) {
             *top = Some((score, path.display().to_string()));
         }
@@ -286,10 +264,10 @@ fn respect_must_pass(
     for (band, top) in bands.iter_mut().zip(&highest) {
         let Some((top, path)) = top else { continue };
         let needed = round_up1(top + 1.0);
-        let group = band.below.map_or_else(
-            || "the longest texts".to_string(),
-            |l| format!("texts below {l} words"),
-        );
+        let group = match band.below_words {
+            usize::MAX => "the longest texts".to_string(),
+            l => format!("texts below {l} words"),
+        };
         if needed > band.fail {
             println!(
                 "\nA --must-pass file scores {top:.1} ({path}): the fail threshold for {group} is raised from {} to {needed}.",
@@ -503,9 +481,9 @@ mod tests {
         negatives.extend((0..30).map(|i| (300, 99.0 - f64::from(i) / 100.0)));
         let bands = bands_by_length(&negatives, 0.05);
         assert_eq!(bands.len(), 2, "{bands:?}");
-        assert_eq!(bands[0].below, Some(20));
+        assert_eq!(bands[0].below_words, 20);
         assert!((bands[0].fail - 95.0).abs() < 0.2, "{bands:?}");
-        assert_eq!(bands[1].below, None);
+        assert_eq!(bands[1].below_words, usize::MAX);
         assert!(bands[1].fail > 97.0, "{bands:?}");
         let t = to_thresholds(&bands);
         assert_eq!(t.for_length(19).1, bands[0].fail);
@@ -524,7 +502,7 @@ mod tests {
             2,
             "the empty middle group joins the short one: {bands:?}"
         );
-        assert_eq!(bands[0].below, Some(50));
+        assert_eq!(bands[0].below_words, 50);
         assert!(
             bands.windows(2).all(|w| w[1].fail >= w[0].fail),
             "{bands:?}"
