@@ -1,7 +1,7 @@
 //! Scores an English document many times, for a profiler:
 //! `perf record -g target/release/examples/profile_loop [ROUNDS] [BYTES] [CODE]`
-//! (200 rounds of 100 KB by default; with a signal code, that signal alone; with `-CODE`, all
-//! but that one).
+//! (200 rounds of 100 KB by default; with signal codes, `WS101,WS201`, those alone; with
+//! `-CODE`, all but that one).
 
 use workslop_benches::{document_of, english_drafts};
 use workslop_core::{Config, Format, Scorer, signal_infos};
@@ -16,10 +16,10 @@ fn main() {
             disable: vec![code[1..].to_string()],
             ..Config::default()
         },
-        Some(code) => Config {
+        Some(codes) => Config {
             disable: signal_infos()
                 .map(|i| i.code.to_string())
-                .filter(|c| c != code)
+                .filter(|c| !codes.split(',').any(|code| code == c))
                 .collect(),
             ..Config::default()
         },
