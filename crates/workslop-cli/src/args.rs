@@ -114,7 +114,7 @@ impl CheckFormat {
 
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
-    /// Files or directories to score.
+    /// Files or directories to score; `-` reads standard input.
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "table")]
     pub output_format: ScoreFormat,

@@ -1,7 +1,7 @@
 //! `workslop score`: scores only, for files or a JSON Lines corpus (streamed).
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -65,33 +65,34 @@ fn score_files(settings: &Settings, args: &ScoreArgs) -> io::Result<usize> {
         .map_err(io::Error::other)?;
     let selection =
         Selection::new(&here.config().include, &here.config().exclude).map_err(io::Error::other)?;
-    let collected = collect(&paths, &selection, false);
+    let file_paths: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    let collected = collect(&file_paths, &selection, false);
     let mut failed = collected.errors.len();
     for e in &collected.errors {
         eprintln!("error: {e}");
     }
-    let rows: Vec<Result<Map<String, Value>, String>> = collected
-        .files
-        .par_iter()
-        .map(|path| {
-            let display = path
-                .strip_prefix("./")
-                .unwrap_or(path)
-                .display()
-                .to_string();
-            let bytes = std::fs::read(path).map_err(|e| format!("{display}: cannot read: {e}"))?;
-            if looks_binary(&bytes) {
-                return Err(format!("{display}: skipped: binary file"));
-            }
-            let resolved = settings
-                .for_path(path)
-                .map_err(|e| format!("{display}: {e}"))?;
-            let report = resolved
-                .score_bytes(&bytes, format_of(path, args.scoring.input_format))
-                .map_err(|e| format!("{display}: {e}"))?;
-            Ok(row("path", display.into(), &report))
-        })
-        .collect();
+    let mut rows: Vec<Result<Map<String, Value>, String>> = Vec::new();
+    if paths.iter().any(|p| p.as_os_str() == "-") {
+        let mut bytes = Vec::new();
+        rows.push(match io::stdin().lock().read_to_end(&mut bytes) {
+            Err(e) => Err(format!("-: cannot read standard input: {e}")),
+            // Standard input is read as Markdown unless --input-format says otherwise.
+            Ok(_) => score_one(settings, args, Path::new("stdin.md"), "-", &bytes),
+        });
+    }
+    rows.par_extend(collected.files.par_iter().map(|path| {
+        let display = path
+            .strip_prefix("./")
+            .unwrap_or(path)
+            .display()
+            .to_string();
+        let bytes = std::fs::read(path).map_err(|e| format!("{display}: cannot read: {e}"))?;
+        score_one(settings, args, path, &display, &bytes)
+    }));
     let mut out = io::BufWriter::new(io::stdout().lock());
     let names: Vec<&str> = signal_infos().map(|i| i.name).collect();
     match args.output_format {
@@ -150,6 +151,26 @@ fn score_files(settings: &Settings, args: &ScoreArgs) -> io::Result<usize> {
     }
     out.flush()?;
     Ok(failed)
+}
+
+/// One input's row; `path` finds its config and format, `display` names it.
+fn score_one(
+    settings: &Settings,
+    args: &ScoreArgs,
+    path: &Path,
+    display: &str,
+    bytes: &[u8],
+) -> Result<Map<String, Value>, String> {
+    if looks_binary(bytes) {
+        return Err(format!("{display}: skipped: binary file"));
+    }
+    let resolved = settings
+        .for_path(path)
+        .map_err(|e| format!("{display}: {e}"))?;
+    let report = resolved
+        .score_bytes(bytes, format_of(path, args.scoring.input_format))
+        .map_err(|e| format!("{display}: {e}"))?;
+    Ok(row("path", display.into(), &report))
 }
 
 fn text(v: &Value) -> String {
