@@ -1,11 +1,11 @@
 //! `workslop check`: lint files, print findings, exit by verdict.
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::args::{CheckArgs, CheckFormat};
 use crate::exit::Exit;
-use crate::files::{Selection, collect, format_of, looks_binary};
+use crate::files::{STDIN_STAND_IN, Selection, collect, format_of, looks_binary, read_stdin};
 use crate::render::{Checked, Outcome, Summary, renderer};
 use crate::settings::Settings;
 use rayon::prelude::*;
@@ -127,14 +127,13 @@ fn check_stdin(settings: &Settings, args: &CheckArgs) -> Checked {
         .stdin_filename
         .clone()
         .unwrap_or_else(|| PathBuf::from("-"));
-    let mut bytes = Vec::new();
-    let outcome = match io::stdin().lock().read_to_end(&mut bytes) {
-        Err(e) => Outcome::Error(format!("cannot read standard input: {e}")),
-        Ok(_) => {
+    let outcome = match read_stdin() {
+        Err(e) => Outcome::Error(e),
+        Ok(bytes) => {
             let lookup = if args.stdin_filename.is_some() {
                 name.clone()
             } else {
-                PathBuf::from("stdin.md")
+                PathBuf::from(STDIN_STAND_IN)
             };
             score(settings, &lookup, &bytes, args)
         }

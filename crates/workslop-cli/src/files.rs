@@ -116,6 +116,18 @@ fn walk(root: &Path, selection: &Selection, out: &mut Collected) {
 }
 
 /// The format a path implies; unknown extensions are plain text.
+/// The path standard input stands for when no name is given: Markdown, with the config of
+/// the current directory.
+pub const STDIN_STAND_IN: &str = "stdin.md";
+
+/// All of standard input.
+pub fn read_stdin() -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+        .map_err(|e| format!("cannot read standard input: {e}"))?;
+    Ok(bytes)
+}
+
 pub fn format_of(path: &Path, forced: Option<Format>) -> Format {
     forced.unwrap_or_else(|| {
         path.extension()

@@ -1,7 +1,7 @@
 //! `workslop score`: scores only, for files or a JSON Lines corpus (streamed).
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{self, BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -10,7 +10,7 @@ use workslop_core::{Format, Report, signal_infos};
 
 use crate::args::{ScoreArgs, ScoreFormat};
 use crate::exit::Exit;
-use crate::files::{Selection, collect, format_of, looks_binary};
+use crate::files::{STDIN_STAND_IN, Selection, collect, format_of, looks_binary, read_stdin};
 use crate::settings::Settings;
 
 /// Lines scored per parallel batch: memory stays flat however large the input.
@@ -77,11 +77,9 @@ fn score_files(settings: &Settings, args: &ScoreArgs) -> io::Result<usize> {
     }
     let mut rows: Vec<Result<Map<String, Value>, String>> = Vec::new();
     if paths.iter().any(|p| p.as_os_str() == "-") {
-        let mut bytes = Vec::new();
-        rows.push(match io::stdin().lock().read_to_end(&mut bytes) {
-            Err(e) => Err(format!("-: cannot read standard input: {e}")),
-            // Standard input is read as Markdown unless --input-format says otherwise.
-            Ok(_) => score_one(settings, args, Path::new("stdin.md"), "-", &bytes),
+        rows.push(match read_stdin() {
+            Err(e) => Err(format!("-: {e}")),
+            Ok(bytes) => score_one(settings, args, Path::new(STDIN_STAND_IN), "-", &bytes),
         });
     }
     rows.par_extend(collected.files.par_iter().map(|path| {
