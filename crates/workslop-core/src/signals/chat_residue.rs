@@ -174,11 +174,11 @@ impl Signal for ChatResidue {
             if pattern.lang != "*" && pattern.lang != "en" && pattern.lang != lang {
                 continue;
             }
-            for m in pattern.regex.get().find_iter(&doc.lower) {
-                if pattern.at_sentence_start && !starts_sentence(&doc.lower, m.start()) {
+            for m in pattern.regex.find_iter(&doc.lower) {
+                if pattern.at_sentence_start && !starts_sentence(&doc.lower, m.start) {
                     continue;
                 }
-                spans.push(Span::new(m.start(), m.end()));
+                spans.push(Span::new(m.start, m.end));
             }
         }
         spans.sort_unstable();

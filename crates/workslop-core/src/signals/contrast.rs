@@ -73,6 +73,9 @@ struct Form {
     weight: f64,
     /// How many sentences the frame may span.
     sentences: usize,
+    /// Words each match holds within `TRIGGER_LOOKBACK` bytes of its start, if the pattern
+    /// is searched for around them (see [`LazyRegex::triggered_by`]).
+    triggers: &'static [&'static str],
 }
 
 /// A frame within one sentence.
@@ -81,6 +84,7 @@ const fn one(template: &'static str, weight: f64) -> Form {
         template,
         weight,
         sentences: 1,
+        triggers: &[],
     }
 }
 
@@ -90,8 +94,25 @@ const fn two(template: &'static str, weight: f64) -> Form {
         template,
         weight,
         sentences: 2,
+        triggers: &[],
     }
 }
+
+impl Form {
+    /// The frame searched for only around `triggers`: for a pattern that starts with many
+    /// short words ("it", "we", "is"), each common enough to slow a scan of the whole text.
+    const fn near(self, triggers: &'static [&'static str]) -> Form {
+        Form { triggers, ..self }
+    }
+}
+
+/// The English negations, as they appear in the lowercase text ("isn t" is "isn't" typed
+/// without its apostrophe).
+const EN_NEGATIONS: &[&str] = &[
+    "not", "n't", "n’t", "nʼt", "isn t", "aren t", "wasn t", "weren t", "doesn t", "didn t",
+];
+/// The most bytes a frame starts before its trigger ("they’re not": ten).
+const TRIGGER_LOOKBACK: usize = 16;
 
 struct Pattern {
     regex: LazyRegex,
@@ -120,17 +141,20 @@ const EN: &[Form] = &[
     one(
         r"\b(?:(?:it|this|that|he|she|what)(?:'s| is| was) not|(?:they|we|you)(?:'re| are| were) not|(?:is|are|was|were) not|(?:isn|aren|wasn|weren)'t)\bGAPSEP(?:it's|it is|they're|they are|we're|we are|that's|this is)\bTAIL",
         STRONG,
-    ),
+    )
+    .near(EN_NEGATIONS),
     // "It isn't a tool; it changes how you work": a negated verb, then a semicolon or dash
     // and a new clause on any verb. People mostly join such clauses with a comma or "but".
     one(
         r"\b(?:(?:is|are|was|were|does|did) not|(?:isn|aren|wasn|weren|doesn|didn)'t)\b[^.!?;:—–]{1,80}?(?:\s?;|\s?—|\s–)\s?(?:it|this|that|they|he|she|we)\bTAIL",
         STRONG,
-    ),
+    )
+    .near(EN_NEGATIONS),
     two(
         r"\b(?:(?:it|this|that)(?:'s| is) not|(?:it|this|that) isn't|(?:they|we)(?:'re| are) not|(?:they|we) aren't) (?:just |only |merely |simply |about )?(?:a|an|the|your|our|my|their|another)\b[^.!?]{0,60}?[.!?]+ (?:it's|it is|they're|they are|we're|we are|that's|this is)\bTAIL",
         STRONG,
-    ),
+    )
+    .near(EN_NEGATIONS),
     one(
         r"\bmore than (?:just|merely|simply|only)(?: an?| the)?(?: [^\s.!?,;:—–…]+){1,3}",
         MEDIUM,
@@ -291,17 +315,23 @@ fn compile(forms: &[Form], han: bool) -> Frames {
     };
     let patterns = forms
         .iter()
-        .map(|form| Pattern {
-            regex: LazyRegex::with_ascii_boundaries(
-                &form
-                    .template
-                    .replace('\'', APOSTROPHE)
-                    .replace("GAP", gap)
-                    .replace("SEP", SEP)
-                    .replace("TAIL", tail),
-            ),
-            weight: form.weight,
-            sentences: form.sentences,
+        .map(|form| {
+            let source = form
+                .template
+                .replace('\'', APOSTROPHE)
+                .replace("GAP", gap)
+                .replace("SEP", SEP)
+                .replace("TAIL", tail);
+            let regex = if form.triggers.is_empty() {
+                LazyRegex::with_ascii_boundaries(&source)
+            } else {
+                LazyRegex::triggered_by(&source, form.triggers, TRIGGER_LOOKBACK)
+            };
+            Pattern {
+                regex,
+                weight: form.weight,
+                sentences: form.sentences,
+            }
         })
         .collect();
     Frames { patterns }
@@ -375,10 +405,10 @@ fn hits(doc: &Document<'_>, frames: &Frames) -> Vec<Hit> {
     let text = &doc.collapsed.text;
     let mut candidates: Vec<Hit> = Vec::new();
     for (index, pattern) in frames.patterns.iter().enumerate() {
-        for m in pattern.regex.get().find_iter(text) {
+        for m in pattern.regex.find_iter(text) {
             let hit = Hit {
-                start: m.start(),
-                end: m.end(),
+                start: m.start,
+                end: m.end,
                 pattern: index,
             };
             if within_sentences(doc, hit, pattern.sentences) {
@@ -432,13 +462,72 @@ mod tests {
         for lang in ["de", "en", "es", "fr", "it", "pl", "pt", "zh"] {
             let frames = patterns(lang).expect(lang);
             for pattern in &frames.patterns {
-                assert!(!pattern.regex.get().as_str().is_empty(), "{lang}");
+                assert!(pattern.regex.find_iter("").is_empty(), "{lang}");
             }
         }
     }
 
     fn measure_in(lang: &str, text: &str) -> (Outcome, Vec<RawFinding>) {
         testing::measure_in("WS402", lang, text)
+    }
+
+    #[test]
+    fn every_negation_of_a_triggered_frame_is_found() {
+        let negated_subjects = [
+            "it's not",
+            "it’s not",
+            "it s not",
+            "this is not",
+            "that was not",
+            "he is not",
+            "she's not",
+            "what is not",
+            "what was not",
+            "they're not",
+            "they’re not",
+            "we are not",
+            "you were not",
+            "they were not",
+        ];
+        // Negated verbs, which both the comma form and the semicolon form take.
+        let negated_verbs = ["is not", "were not", "isn't", "aren’t", "wasn t", "weren't"];
+        let negated_auxiliaries = ["does not", "did not", "doesn’t", "didn t"];
+        let mut texts = Vec::new();
+        for negation in negated_subjects.iter().chain(&negated_verbs) {
+            texts.push(format!("The plan {negation} a list, it's a promise."));
+        }
+        for negation in negated_verbs.iter().chain(&negated_auxiliaries) {
+            texts.push(format!("Our plan {negation} a list; it keeps promises."));
+        }
+        for negation in [
+            "it's not",
+            "that is not",
+            "this isn’t",
+            "they're not",
+            "we aren't",
+        ] {
+            texts.push(format!("Well, {negation} a list. It's a promise."));
+        }
+        for text in texts {
+            let (_, findings) = measure("WS402", &text, Config::default());
+            assert_eq!(findings.len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn triggered_frames_find_what_a_whole_scan_finds() {
+        let frames = patterns("en").expect("en");
+        for text in testing::fixture_texts() {
+            let lower = text.to_lowercase();
+            for pattern in frames.patterns.iter() {
+                let whole_scan: Vec<_> = regex::Regex::new(pattern.regex.source())
+                    .expect("valid")
+                    .find_iter(&lower)
+                    .map(|m| m.range())
+                    .collect();
+                assert_eq!(pattern.regex.find_iter(&lower), whole_scan);
+            }
+        }
     }
 
     #[test]

@@ -1,8 +1,12 @@
-//! Built-in patterns, compiled the first time a document needs them.
+//! Built-in patterns, compiled the first time a document needs them, and searched only where
+//! they can match.
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex_automata::meta::Regex;
+use regex_automata::{Anchored, Input};
 
 /// A built-in pattern compiled on first use. Signals run such patterns one by one rather than
 /// as a `RegexSet`: alone, each starts with literals the regex engine skips to, while a set of
@@ -10,6 +14,18 @@ use regex::Regex;
 pub(super) struct LazyRegex {
     source: String,
     regex: OnceLock<Regex>,
+    triggers: Option<Triggers>,
+}
+
+/// Words every match holds near its start. A pattern that begins with one of many short,
+/// common words ("it", "is", "we" before "not") sends the regex engine to every one of them;
+/// its rarer trigger ("not") is found first instead, and the pattern is tried only at the few
+/// positions before it.
+struct Triggers {
+    words: &'static [&'static str],
+    /// The most bytes from the start of a match to the start of its trigger.
+    lookback: usize,
+    finder: OnceLock<AhoCorasick>,
 }
 
 impl LazyRegex {
@@ -18,17 +34,143 @@ impl LazyRegex {
         LazyRegex {
             source: ascii_boundaries(pattern),
             regex: OnceLock::new(),
+            triggers: None,
         }
     }
 
-    pub(super) fn get(&self) -> &Regex {
+    /// The same, for a pattern of which every match has one of `words` starting at most
+    /// `lookback` bytes after the match does.
+    pub(super) fn triggered_by(
+        pattern: &str,
+        words: &'static [&'static str],
+        lookback: usize,
+    ) -> Self {
+        LazyRegex {
+            triggers: Some(Triggers {
+                words,
+                lookback,
+                finder: OnceLock::new(),
+            }),
+            ..Self::with_ascii_boundaries(pattern)
+        }
+    }
+
+    #[cfg(test)]
+    pub(super) fn source(&self) -> &str {
+        &self.source
+    }
+
+    fn regex(&self) -> &Regex {
         self.regex
             .get_or_init(|| Regex::new(&self.source).expect("valid built-in pattern"))
     }
+
+    /// The successive non-overlapping matches in `text`, leftmost first, as a scan of the
+    /// whole text finds them.
+    pub(super) fn find_iter(&self, text: &str) -> Vec<Range<usize>> {
+        let regex = self.regex();
+        let Some(triggers) = &self.triggers else {
+            return regex.find_iter(text).map(|m| m.range()).collect();
+        };
+        let finder = triggers.finder.get_or_init(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(triggers.words)
+                .expect("valid built-in trigger words")
+        });
+        let found = near_triggers(regex, finder, triggers.lookback, text);
+        debug_assert_eq!(
+            found,
+            regex.find_iter(text).map(|m| m.range()).collect::<Vec<_>>(),
+            "the triggers of {} miss a match",
+            self.source
+        );
+        found
+    }
+}
+
+/// The matches of `regex`, given that each starts at most `lookback` bytes before a match of
+/// `finder`. The first trigger at or after the search position bounds where the next match
+/// can start, so the regex is tried, anchored, only at the positions up to `lookback` before
+/// it, from left to right: the first that matches is the leftmost match.
+fn near_triggers(
+    regex: &Regex,
+    finder: &AhoCorasick,
+    lookback: usize,
+    text: &str,
+) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    // Where the next match may start: every position before it has been ruled out.
+    let mut at = 0;
+    while at < text.len()
+        && let Some(trigger) = finder.find(aho_corasick::Input::new(text).range(at..))
+    {
+        let first = trigger.start().saturating_sub(lookback).max(at);
+        let next = (first..=trigger.start())
+            .filter(|&start| text.is_char_boundary(start))
+            .find_map(|start| {
+                regex.search(&Input::new(text).range(start..).anchored(Anchored::Yes))
+            });
+        at = match next {
+            Some(m) => {
+                found.push(m.range());
+                m.end().max(m.start() + 1)
+            }
+            None => trigger.start() + 1,
+        };
+    }
+    found
 }
 
 /// `\b` made ASCII-only: a Unicode `\b` makes the regex engine leave its fast path on text with
 /// non-ASCII letters, and the built-in keywords always stand next to a space or a mark.
 pub(super) fn ascii_boundaries(pattern: &str) -> String {
     pattern.replace(r"\b", r"(?-u:\b)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn both_ways(pattern: &str, words: &'static [&'static str], text: &str) -> Vec<Range<usize>> {
+        let triggered = LazyRegex::triggered_by(pattern, words, 8).find_iter(text);
+        let whole: Vec<_> = Regex::new(&ascii_boundaries(pattern))
+            .expect("valid")
+            .find_iter(text)
+            .map(|m| m.range())
+            .collect();
+        assert_eq!(triggered, whole, "{pattern} in {text:?}");
+        triggered
+    }
+
+    #[test]
+    fn matches_near_triggers_are_those_of_a_whole_scan() {
+        let pattern = r"\b(?:it|is|we)(?:'s| are)? not \w+";
+        let words = &["not"];
+        assert_eq!(
+            both_ways(pattern, words, "it's not fine, we are not done"),
+            [0..13, 15..30]
+        );
+        assert_eq!(
+            both_ways(pattern, words, "nothing here is not"),
+            [] as [Range<usize>; 0]
+        );
+        assert_eq!(
+            both_ways(pattern, words, "é it's not é, is not it"),
+            [3..14, 16..25]
+        );
+        assert_eq!(both_ways(pattern, words, ""), [] as [Range<usize>; 0]);
+        // Overlapping matches: the leftmost wins and the next search starts after it.
+        assert_eq!(
+            both_ways(r"\bnot not\b", words, "not not not not"),
+            [0..7, 8..15]
+        );
+    }
+
+    #[test]
+    fn the_leftmost_of_overlapping_triggers_bounds_the_search() {
+        let pattern = r"\bab? not\b";
+        let words: &[&str] = &["b not", "ab not"];
+        assert_eq!(both_ways(pattern, words, "xx ab not"), [3..9]);
+    }
 }
