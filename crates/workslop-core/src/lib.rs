@@ -21,6 +21,7 @@ mod line_index;
 mod list_items;
 pub mod lowercase;
 pub mod markup;
+mod masks;
 pub mod model;
 pub mod report;
 mod score;
@@ -30,7 +31,6 @@ mod shape;
 pub mod signals;
 mod span;
 mod suppress;
-mod swar;
 pub mod words;
 
 pub use config::{Config, ConfigError, LengthThresholds, Thresholds};

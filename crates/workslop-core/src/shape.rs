@@ -1,8 +1,8 @@
 //! Word shapes: the letter case of each word, read once in the document stage so that the
 //! signals asking about capitals (names, acronyms, headings, shouting) need not decode it again.
 
+use crate::masks::Block;
 use crate::span::Span;
-use crate::swar;
 
 /// Which letter cases a word has, as bit flags.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -37,12 +37,10 @@ impl Shape {
         let (mut upper, mut lower, mut other) =
             (vec![0u64; blocks], vec![0u64; blocks], vec![0u64; blocks]);
         for k in 0..bytes.len().div_ceil(64) {
-            for j in 0..8 {
-                let (u, l, o) = case_bits(swar::load_padded(bytes, 64 * k + 8 * j));
-                upper[k] |= u << (8 * j);
-                lower[k] |= l << (8 * j);
-                other[k] |= o << (8 * j);
-            }
+            let block = Block::load(bytes, 64 * k);
+            upper[k] = block.within(b'A', b'Z');
+            lower[k] = block.within(b'a', b'z');
+            other[k] = block.non_ascii();
         }
         words
             .iter()
@@ -174,19 +172,6 @@ impl Shape {
     pub fn is_acronym(self) -> bool {
         self.is_all_caps() && self.has(FEW_LETTERS)
     }
-}
-
-/// Which of eight bytes are ASCII upper case, ASCII lower case and not ASCII, as three 8-bit
-/// masks, computed on all eight at once.
-fn case_bits(eight: u64) -> (u64, u64, u64) {
-    let not_ascii = eight & swar::TOP;
-    let ascii = eight & !swar::TOP;
-    let letters = |from, to| swar::gather(swar::within(ascii, from, to) & !not_ascii);
-    (
-        letters(b'A', b'Z'),
-        letters(b'a', b'z'),
-        swar::gather(not_ascii),
-    )
 }
 
 /// Bits `start..start + len` of a bit string kept in 64-bit blocks (`len` from 1 to 64).

@@ -2,8 +2,8 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::masks::Block;
 use crate::span::Span;
-use crate::swar;
 
 /// Appends the spans of the words of `text` (as `unicode_words` would find them) to `out`.
 /// Words never cross ASCII white space, so a stretch between two white-space bytes that holds
@@ -34,11 +34,24 @@ pub fn split_words(text: &str, out: &mut Vec<Span>) {
 /// where the text has eight bytes from `at` on. Short words compare as such integers without a
 /// call to `memcmp`.
 pub(crate) fn load(bytes: &[u8], at: usize, len: usize) -> u64 {
-    let value = swar::load_padded(bytes, at);
+    let value = load_8(bytes, at);
     if len >= 8 {
         value
     } else {
         value & ((1u64 << (8 * len)) - 1)
+    }
+}
+
+/// Eight bytes from `at`, zeros past the end of `bytes`.
+fn load_8(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
+        Some(&eight) => u64::from_le_bytes(eight),
+        None => {
+            let mut lanes = [0u8; 8];
+            let rest = bytes.get(at..).unwrap_or(&[]);
+            lanes[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(lanes)
+        }
     }
 }
 
@@ -71,27 +84,20 @@ struct Classes {
 impl Classes {
     /// The classes of the ASCII bytes from `at` (none past the end).
     fn of(bytes: &[u8], at: usize) -> Classes {
-        let mut c = Classes::default();
-        for lane in 0..8 {
-            let eight = swar::load_padded(bytes, at + 8 * lane);
-            // ASCII letters are the bytes that fall in a..z once the case bit is set.
-            let letter = swar::within(eight | swar::CASE, b'a', b'z');
-            let digit = swar::within(eight, b'0', b'9');
-            let apostrophe_or_dot = swar::equal(eight, b'\'') | swar::equal(eight, b'.');
-            let bits = |tops: u64| swar::gather(tops) << (8 * lane);
-            c.letter |= bits(letter);
-            c.digit |= bits(digit);
-            c.word |= bits(letter | digit | swar::equal(eight, b'_'));
-            c.joins_letters |= bits(apostrophe_or_dot | swar::equal(eight, b':'));
-            c.joins_digits |=
-                bits(apostrophe_or_dot | swar::equal(eight, b',') | swar::equal(eight, b';'));
+        let block = Block::load(bytes, at);
+        let (letter, digit) = (block.letters(), block.within(b'0', b'9'));
+        let apostrophe_or_dot = block.equal(b'\'') | block.equal(b'.');
+        Classes {
+            word: letter | digit | block.equal(b'_'),
+            letter,
+            digit,
+            joins_letters: apostrophe_or_dot | block.equal(b':'),
+            joins_digits: apostrophe_or_dot | block.equal(b',') | block.equal(b';'),
         }
-        c
     }
 }
 
-/// The words of ASCII text. Each block of 64 bytes becomes bit masks of its byte classes, eight
-/// bytes at a time, and the words are read off the edges of the mask of bytes inside words: no
+/// The words of ASCII text. Each block of 64 bytes becomes bit masks of its byte classes, and the words are read off the edges of the mask of bytes inside words: no
 /// branch per byte or per word edge, which is what a byte-at-a-time scanner spends most of its
 /// time mispredicting.
 fn ascii_words(bytes: &[u8], offset: usize, out: &mut Vec<Span>) {
