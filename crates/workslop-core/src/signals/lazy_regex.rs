@@ -38,8 +38,9 @@ impl LazyRegex {
         }
     }
 
-    /// The same, for a pattern of which every match has one of `words` starting at most
-    /// `lookback` bytes after the match does.
+    /// The same, for a pattern of which every match starts a word and holds one of `words`,
+    /// at the end of a word, starting at most `lookback` bytes after the match does. Words are
+    /// ASCII letters, digits and underscores, as for an ASCII `\b`.
     pub(super) fn triggered_by(
         pattern: &str,
         words: &'static [&'static str],
@@ -89,25 +90,39 @@ impl LazyRegex {
     }
 }
 
-/// The matches of `regex`, given that each starts at most `lookback` bytes before a match of
-/// `finder`. The first trigger at or after the search position bounds where the next match
-/// can start, so the regex is tried, anchored, only at the positions up to `lookback` before
-/// it, from left to right: the first that matches is the leftmost match.
+/// The matches of `regex`, given that each starts a word at most `lookback` bytes before a
+/// match of `finder` that ends a word. The first such trigger at or after the search position
+/// bounds where the next match can start, so the regex is tried, anchored, only at the word
+/// starts up to `lookback` before it, from left to right: the first that matches is the
+/// leftmost match.
 fn near_triggers(
     regex: &Regex,
     finder: &AhoCorasick,
     lookback: usize,
     text: &str,
 ) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let word_byte = |i: usize| {
+        bytes
+            .get(i)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+    };
+    let starts_word = |i: usize| word_byte(i) && (i == 0 || !word_byte(i - 1));
     let mut found = Vec::new();
     // Where the next match may start: every position before it has been ruled out.
     let mut at = 0;
-    while at < text.len()
-        && let Some(trigger) = finder.find(aho_corasick::Input::new(text).range(at..))
+    // Where to look for the next trigger.
+    let mut search_from = 0;
+    while search_from < text.len()
+        && let Some(trigger) = finder.find(aho_corasick::Input::new(text).range(search_from..))
     {
+        search_from = trigger.start() + 1;
+        if word_byte(trigger.end()) {
+            continue;
+        }
         let first = trigger.start().saturating_sub(lookback).max(at);
         let next = (first..=trigger.start())
-            .filter(|&start| text.is_char_boundary(start))
+            .filter(|&start| starts_word(start))
             .find_map(|start| {
                 regex.search(&Input::new(text).range(start..).anchored(Anchored::Yes))
             });
@@ -118,6 +133,7 @@ fn near_triggers(
             }
             None => trigger.start() + 1,
         };
+        search_from = search_from.max(at);
     }
     found
 }
