@@ -78,8 +78,15 @@ struct Marks {
 fn count_marks(text: &str, words: &[Span]) -> Marks {
     let mut counted = Marks::default();
     let mut from = 0;
+    let bytes = text.as_bytes();
     for (k, word) in words.iter().enumerate() {
-        let gap = &text[from..word.start as usize];
+        let start = word.start as usize;
+        // Most gaps are one space; bytes, not a str, skip the character-boundary checks.
+        if start == from + 1 && bytes[from] == b' ' {
+            from = word.end as usize;
+            continue;
+        }
+        let gap = &text[from..start];
         let joins_words = k > 0 && matches!(gap, "-" | "'" | "’");
         if !joins_words {
             count_gap(gap, &mut counted);

@@ -98,24 +98,30 @@ fn count_slips(doc: &Document<'_>) -> BTreeMap<&'static str, usize> {
     let english = doc.lang_code() == "en";
     let han = may_have_han(&doc.prose);
     let prose = doc.prose.as_bytes();
-    for (k, span) in doc.words.iter().enumerate() {
-        // Bytes, not a str: slicing a str checks both ends for character boundaries.
-        let word = &prose[span.start as usize..span.end as usize];
-        if english && word == b"i" {
-            add("lower-case-i");
+    // A full stop inside a word is rare: the words that hold one are found from the stops.
+    let mut last_with_stop = None;
+    for stop in memchr::memchr_iter(b'.', prose) {
+        let k = doc.words.partition_point(|w| w.end as usize <= stop);
+        let inside = doc.words.get(k).is_some_and(|w| w.start as usize <= stop);
+        if inside && last_with_stop != Some(k) {
+            last_with_stop = Some(k);
+            if joined_sentences(&doc.prose[doc.words[k].range()]) {
+                add("space-after-missing");
+            }
         }
-        // Words are short: a loop without a branch beats a call to memchr.
-        let full_stop = word.iter().fold(false, |found, &b| found | (b == b'.'));
-        if full_stop && joined_sentences(&doc.prose[span.range()]) {
-            add("space-after-missing");
+    }
+    for (k, span) in doc.words.iter().enumerate() {
+        if english && span.len() == 1 && prose[span.start as usize] == b'i' {
+            add("lower-case-i");
         }
         let Some(next) = doc.words.get(k + 1) else {
             continue;
         };
         let range = span.end as usize..next.start as usize;
         let read = &prose[range.clone()];
-        // Most gaps are one space, a slip only between Han characters.
-        if read == b" " && !han {
+        // Most gaps are one space, a slip only between Han characters; a comma and a space
+        // is never one either.
+        if !han && matches!(read, b" " | b", ") {
             continue;
         }
         // Blanked markup is spaces in the prose: only gaps typed as they read count.
