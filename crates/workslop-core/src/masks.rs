@@ -11,6 +11,7 @@ pub(crate) struct Block([i8x16; 4]);
 
 impl Block {
     /// The 64 bytes from `at`.
+    #[inline]
     pub(crate) fn load(bytes: &[u8], at: usize) -> Block {
         Block(std::array::from_fn(|lane| {
             i8x16::new(load_16(bytes, at + 16 * lane).map(|b| b as i8))
