@@ -119,12 +119,12 @@ fn spaced_lists(text: &str) -> Vec<regex::Match<'_>> {
     let mut found = Vec::new();
     let mut at = 0;
     while let Some(comma) = next_comma_space(bytes, at) {
-        let from = item_start(text, comma).max(at);
         let bound = memchr::memchr2(b'.', b'\n', &bytes[comma..]).map_or(text.len(), |i| comma + i);
         if !conjunction_follows(&text[comma + 2..bound]) {
             at = comma + 2;
             continue;
         }
+        let from = item_start(text, comma).max(at);
         // Both patterns read ASCII alike; the ASCII one has the far smaller automaton.
         let regex = if text[from..bound].is_ascii() {
             &SPACED_ASCII
