@@ -545,8 +545,10 @@ fn word_text<'d>(doc: &'d Document<'_>, k: usize) -> &'d str {
 
 /// Upper case then lower case, like a name ("Berlin"); not "I'm" or "I'll".
 fn is_capitalised(doc: &Document<'_>, k: usize) -> bool {
-    let word = word_text(doc, k);
-    doc.shapes[k].is_capitalised() && !word.starts_with("I'") && !word.starts_with("I’")
+    doc.shapes[k].is_capitalised() && {
+        let word = word_text(doc, k);
+        !word.starts_with("I'") && !word.starts_with("I’")
+    }
 }
 
 /// Acronyms and mixed-case words that name nothing in particular.
