@@ -14,7 +14,7 @@ impl Block {
     #[inline]
     pub(crate) fn load(bytes: &[u8], at: usize) -> Block {
         Block(std::array::from_fn(|lane| {
-            i8x16::new(load_16(bytes, at + 16 * lane).map(|b| b as i8))
+            i8x16::new(load_padded::<16>(bytes, at + 16 * lane).map(|b| b as i8))
         }))
     }
 
@@ -57,12 +57,12 @@ impl Block {
     }
 }
 
-/// Sixteen bytes from `at`, zeros past the end of `bytes`.
-fn load_16(bytes: &[u8], at: usize) -> [u8; 16] {
-    match bytes.get(at..).and_then(|rest| rest.first_chunk::<16>()) {
-        Some(&sixteen) => sixteen,
+/// `N` bytes from `at`, zeros past the end of `bytes`.
+pub(crate) fn load_padded<const N: usize>(bytes: &[u8], at: usize) -> [u8; N] {
+    match bytes.get(at..).and_then(|rest| rest.first_chunk::<N>()) {
+        Some(&chunk) => chunk,
         None => {
-            let mut lanes = [0u8; 16];
+            let mut lanes = [0u8; N];
             let rest = bytes.get(at..).unwrap_or(&[]);
             lanes[..rest.len()].copy_from_slice(rest);
             lanes

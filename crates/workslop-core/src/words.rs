@@ -2,7 +2,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::masks::Block;
+use crate::masks::{self, Block};
 use crate::span::Span;
 
 /// Appends the spans of the words of `text` (as `unicode_words` would find them) to `out`.
@@ -34,24 +34,11 @@ pub fn split_words(text: &str, out: &mut Vec<Span>) {
 /// where the text has eight bytes from `at` on. Short words compare as such integers without a
 /// call to `memcmp`.
 pub(crate) fn load(bytes: &[u8], at: usize, len: usize) -> u64 {
-    let value = load_8(bytes, at);
+    let value = u64::from_le_bytes(masks::load_padded(bytes, at));
     if len >= 8 {
         value
     } else {
         value & ((1u64 << (8 * len)) - 1)
-    }
-}
-
-/// Eight bytes from `at`, zeros past the end of `bytes`.
-fn load_8(bytes: &[u8], at: usize) -> u64 {
-    match bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
-        Some(&eight) => u64::from_le_bytes(eight),
-        None => {
-            let mut lanes = [0u8; 8];
-            let rest = bytes.get(at..).unwrap_or(&[]);
-            lanes[..rest.len()].copy_from_slice(rest);
-            u64::from_le_bytes(lanes)
-        }
     }
 }
 

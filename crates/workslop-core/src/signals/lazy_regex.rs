@@ -20,7 +20,7 @@ pub(super) struct LazyRegex {
 /// Words every match holds near its start. A pattern that begins with one of many short,
 /// common words ("it", "is", "we" before "not") sends the regex engine to every one of them;
 /// its rarer trigger ("not") is found first instead, and the pattern is tried only at the few
-/// positions before it.
+/// word starts before it.
 struct Triggers {
     words: &'static [&'static str],
     /// The most bytes from the start of a match to the start of its trigger.
