@@ -68,8 +68,8 @@ const ENGLISH_MARKERS: &[&str] = &[
     "and", "are", "be", "been", "can", "from", "has", "have", "it", "its", "our", "that", "the",
     "their", "they", "this", "were", "what", "which", "with", "you", "your",
 ];
-/// Frequent English function words that are also words in another detectable language
-/// ("a" in Spanish, "in" in German, "is" and "of" in Dutch, "to" in Polish).
+/// Frequent English function words that do not mark English alone: most are also words in
+/// another detectable language ("a" in Spanish, "in" in German, "is" and "of" in Dutch).
 const SHARED_MARKERS: &[&str] = &[
     "a", "all", "an", "as", "at", "by", "for", "in", "is", "more", "not", "of", "on", "or", "to",
     "us", "we",
