@@ -284,6 +284,17 @@ mod tests {
         }
     }
 
+    #[test]
+    fn every_marker_is_on_one_list_and_fits_the_lookup() {
+        let all = [ENGLISH_MARKERS, SHARED_MARKERS, FOREIGN_MARKERS].concat();
+        assert_eq!(MARKERS.len(), all.len(), "a word is on two marker lists");
+        for word in all {
+            assert!(word.len() <= MARKER_BYTES && word.is_ascii(), "{word}");
+            assert_eq!(word, word.to_lowercase(), "{word}");
+            assert!(marker(&word.to_uppercase()).is_some(), "{word}");
+        }
+    }
+
     /// Minimum lexicon sizes promised per language.
     fn minimum_entries(code: &str) -> usize {
         match code {
