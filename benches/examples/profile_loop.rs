@@ -1,9 +1,12 @@
-//! Scores an English document many times, for a profiler:
+//! Scores the English documents (one led by each draft, as the benches do) many times, for a
+//! profiler:
 //! `perf record -g target/release/examples/profile_loop [ROUNDS] [BYTES] [CODE]`
-//! (200 rounds of 100 KB by default; with signal codes, `WS101,WS201`, those alone; with
+//! (200 rounds of 100 KB documents by default; with signal codes, `WS101,WS201`, those alone; with
 //! `-CODE`, all but that one).
 
-use workslop_benches::{document_of, english_drafts};
+use std::time::Instant;
+
+use workslop_benches::{documents_of, english_drafts};
 use workslop_core::{Config, Format, Scorer, signal_infos};
 
 fn main() {
@@ -25,11 +28,21 @@ fn main() {
         },
         None => Config::default(),
     };
-    let doc = document_of(&english_drafts(), bytes);
+    let drafts = english_drafts();
+    let docs = documents_of(&drafts, bytes, drafts.len());
     let scorer = Scorer::new(config).expect("config");
     let mut findings = 0;
+    let started = Instant::now();
     for _ in 0..rounds {
-        findings += scorer.score(&doc, Format::Markdown).findings.len();
+        for doc in &docs {
+            findings += scorer.score(doc, Format::Markdown).findings.len();
+        }
     }
-    println!("{findings} findings");
+    let seconds = started.elapsed().as_secs_f64();
+    let bytes = rounds * docs.iter().map(String::len).sum::<usize>();
+    println!(
+        "{findings} findings; {:.1} MB/s ({:.2} ns per byte)",
+        bytes as f64 / seconds / 1e6,
+        seconds * 1e9 / bytes as f64
+    );
 }

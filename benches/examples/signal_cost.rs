@@ -1,4 +1,5 @@
-//! Where the time goes: scores an English document (10 KB unless a size in bytes is given)
+//! Where the time goes: scores the English documents (one led by each draft, 10 KB unless a
+//! size in bytes is given)
 //! with no signal, then with each signal alone, and prints what each one adds. The language
 //! is given, so detection is not timed. A signal alone also pays for the shared work it reads
 //! (the lexicon's hits, the concrete details), so the lines add up to more than the whole;
@@ -7,7 +8,7 @@
 
 use std::time::Instant;
 
-use workslop_benches::{document_of, english_drafts};
+use workslop_benches::{documents_of, english_drafts};
 use workslop_core::{Config, Format, Scorer, signal_infos};
 
 /// A scorer with only `code` enabled (none when `None`).
@@ -28,16 +29,22 @@ fn scorer_without(disable: Vec<String>) -> Scorer {
     .expect("config")
 }
 
-/// The median over 15 rounds of the mean time of 20 scorings, in microseconds.
-fn median_us(scorer: &Scorer, doc: &str) -> f64 {
-    std::hint::black_box(scorer.score(doc, Format::Markdown));
+/// The median over 15 rounds of the mean time to score one of `docs`, in microseconds, after
+/// 5 rounds that warm the regex engines' caches up.
+fn median_us(scorer: &Scorer, docs: &[String]) -> f64 {
+    let score_all = || {
+        for doc in docs {
+            std::hint::black_box(scorer.score(doc, Format::Markdown));
+        }
+    };
+    for _ in 0..5 {
+        score_all();
+    }
     let mut rounds: Vec<f64> = (0..15)
         .map(|_| {
             let start = Instant::now();
-            for _ in 0..20 {
-                std::hint::black_box(scorer.score(doc, Format::Markdown));
-            }
-            start.elapsed().as_secs_f64() * 1e6 / 20.0
+            score_all();
+            start.elapsed().as_secs_f64() * 1e6 / docs.len() as f64
         })
         .collect();
     rounds.sort_by(f64::total_cmp);
@@ -49,20 +56,21 @@ fn main() {
         .nth(1)
         .and_then(|n| n.parse().ok())
         .unwrap_or(10_000);
-    let doc = document_of(&english_drafts(), bytes);
+    let drafts = english_drafts();
+    let docs = documents_of(&drafts, bytes, drafts.len());
     let all = scorer_without(Vec::new());
-    let mb = doc.len() as f64 / 1e6;
-    let whole = median_us(&all, &doc);
+    let mean_bytes = docs.iter().map(String::len).sum::<usize>() / docs.len();
+    let whole = median_us(&all, &docs);
     println!(
-        "{} bytes, all signals: {whole:.1} µs ({:.1} MB/s)",
-        doc.len(),
-        mb / (whole / 1e6)
+        "{} documents of {mean_bytes} bytes on average, all signals: {whole:.1} µs each ({:.1} MB/s)",
+        docs.len(),
+        mean_bytes as f64 / whole
     );
-    let bare = median_us(&scorer_with(None), &doc);
+    let bare = median_us(&scorer_with(None), &docs);
     println!("no signal (the document stage): {bare:.1} µs");
     for info in signal_infos() {
-        let alone = median_us(&scorer_with(Some(info.code)), &doc);
-        let without = median_us(&scorer_without(vec![info.code.to_string()]), &doc);
+        let alone = median_us(&scorer_with(Some(info.code)), &docs);
+        let without = median_us(&scorer_without(vec![info.code.to_string()]), &docs);
         println!(
             "{} {:<22} alone +{:.1} µs, last -{:.1} µs",
             info.code,
