@@ -136,15 +136,13 @@ fn mattr(ids: &[u32], window: usize) -> f64 {
         .filter(|&&id| bump(&mut counts, id) == 1)
         .count();
     let mut total = distinct;
-    for i in window..ids.len() {
-        let out = &mut counts[ids[i - window] as usize];
+    // Whether a word enters or leaves the window's vocabulary is a coin toss to the branch
+    // predictor: counted without branches.
+    for (&leaving, &entering) in ids.iter().zip(&ids[window..]) {
+        let out = &mut counts[leaving as usize];
         *out -= 1;
-        if *out == 0 {
-            distinct -= 1;
-        }
-        if bump(&mut counts, ids[i]) == 1 {
-            distinct += 1;
-        }
+        distinct -= usize::from(*out == 0);
+        distinct += usize::from(bump(&mut counts, entering) == 1);
         total += distinct;
     }
     total as f64 / ((ids.len() - window + 1) * window) as f64
@@ -169,7 +167,7 @@ fn windowed_entropy(ids: &[u32], window: usize) -> f64 {
     let terms: Vec<f64> = (0..=n)
         .map(|c| {
             let p = c as f64 / n as f64;
-            p * p.log2()
+            if c == 0 { 0.0 } else { p * p.log2() }
         })
         .collect();
     let mut sum = 0.0;
@@ -178,10 +176,8 @@ fn windowed_entropy(ids: &[u32], window: usize) -> f64 {
             counts[id as usize] += 1;
         }
         for &id in *chunk {
-            let c = std::mem::take(&mut counts[id as usize]);
-            if c > 0 {
-                sum -= terms[c as usize];
-            }
+            // A word already taken has count 0, whose term is 0: no branch.
+            sum -= terms[std::mem::take(&mut counts[id as usize]) as usize];
         }
     }
     sum / chunks.len().max(1) as f64
