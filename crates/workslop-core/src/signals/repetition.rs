@@ -131,8 +131,10 @@ impl Signal for Repetition {
                     same_openers += 1;
                 }
             }
+            let first = doc.word(words.start);
             if let Some(len) = transition_list
                 .iter()
+                .filter(|t| t.first().is_some_and(|w| w == first))
                 .find_map(|t| starts_with_words(doc, words.clone(), t))
             {
                 let span = Span::new(
