@@ -5,7 +5,6 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use rustc_hash::FxHashSet;
 
 use super::lazy_regex::ascii_boundaries;
 use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate};
@@ -486,7 +485,9 @@ fn find_names(doc: &Document<'_>, claimed: &[bool], out: &mut Vec<Detail>) {
     };
     for sentence in &doc.sentences {
         let words = sentence.words.start as usize..sentence.words.end as usize;
-        let shouting = is_shouting(doc, words.clone());
+        // Asked only of a sentence with an acronym in it, which few have.
+        let mut shouting = None;
+        let mut is_shouting = || *shouting.get_or_insert_with(|| is_shouting(doc, words.clone()));
         let mut k = words.start;
         while k < words.end {
             if candidates[k] {
@@ -502,7 +503,7 @@ fn find_names(doc: &Document<'_>, claimed: &[bool], out: &mut Vec<Detail>) {
                 k = end;
                 continue;
             }
-            if !claimed[k] && is_marked_name(doc, k, rule, shouting) {
+            if !claimed[k] && is_marked_name(doc, k, rule, &mut is_shouting) {
                 out.push(Detail {
                     kind: Kind::Name,
                     span: doc.words[k],
@@ -517,24 +518,39 @@ fn find_names(doc: &Document<'_>, claimed: &[bool], out: &mut Vec<Detail>) {
 /// is capitalised anyway, so it counts only when the same word is capitalised elsewhere
 /// inside a sentence; title-case headings count not at all.
 fn capitalised_names(doc: &Document<'_>, claimed: &[bool]) -> Vec<bool> {
-    let mut capitalised = vec![false; doc.words.len()];
-    let mut opens_clause = vec![false; doc.words.len()];
+    #[derive(Clone, Copy, PartialEq)]
+    enum Capital {
+        None,
+        Inside,
+        Opening,
+    }
+    let mut capitals = vec![Capital::None; doc.words.len()];
+    // By word id (equal ids, equal lowercase words): capitalised somewhere inside a sentence.
+    let mut known = vec![false; doc.vocabulary];
     for sentence in &doc.sentences {
         let words = sentence.words.start as usize..sentence.words.end as usize;
         if is_title_case(doc, words.clone()) {
             continue;
         }
         for k in words.clone() {
-            capitalised[k] = !claimed[k] && is_capitalised(doc, k);
-            opens_clause[k] = capitalised[k] && opens_clause_at(doc, k, words.start);
+            if !claimed[k] && is_capitalised(doc, k) {
+                capitals[k] = if opens_clause_at(doc, k, words.start) {
+                    Capital::Opening
+                } else {
+                    known[doc.word_ids[k] as usize] = true;
+                    Capital::Inside
+                };
+            }
         }
     }
-    let known: FxHashSet<&str> = (0..doc.words.len())
-        .filter(|&k| capitalised[k] && !opens_clause[k])
-        .map(|k| doc.word(k))
-        .collect();
-    (0..doc.words.len())
-        .map(|k| capitalised[k] && (!opens_clause[k] || known.contains(doc.word(k))))
+    capitals
+        .iter()
+        .zip(&doc.word_ids)
+        .map(|(&capital, &id)| match capital {
+            Capital::None => false,
+            Capital::Inside => true,
+            Capital::Opening => known[id as usize],
+        })
         .collect()
 }
 
@@ -602,12 +618,17 @@ fn is_generic_term(word: &str) -> bool {
 }
 
 /// A name by its form alone, wherever it stands in the sentence.
-fn is_marked_name(doc: &Document<'_>, k: usize, rule: NameRule, shouting: bool) -> bool {
+fn is_marked_name(
+    doc: &Document<'_>,
+    k: usize,
+    rule: NameRule,
+    shouting: impl FnOnce() -> bool,
+) -> bool {
     let shape = doc.shapes[k];
     let marked = match rule {
         NameRule::Latin => shape.has_ascii_letter(),
         NameRule::Capitalised | NameRule::Marked => {
-            shape.is_mixed_case() || (!shouting && shape.is_acronym())
+            shape.is_mixed_case() || (shape.is_acronym() && !shouting())
         }
     };
     marked && !is_generic_term(word_text(doc, k))
