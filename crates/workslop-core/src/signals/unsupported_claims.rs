@@ -7,6 +7,7 @@ use memchr::memmem::Finder;
 use regex::Regex;
 use rustc_hash::FxHashSet;
 
+use super::lazy_regex::LazyRegex;
 use super::specificity::{Detail, Kind, ascii_regex, overlaps};
 use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate};
 use crate::document::Document;
@@ -53,11 +54,13 @@ const SMOOTHING_WORDS: f64 = 40.0;
 const RATE_SCALE: f64 = 1.5;
 const SUGGESTION: &str = "back it with a figure, a customer, an award or a source";
 
-/// English superlatives and rank claims, matched in the lowercase prose.
+/// English superlatives and rank claims, matched in the lowercase, white-space-collapsed
+/// prose. The words before a superlative are joined by one space, so that every match starts
+/// at most `SUPERLATIVE_LOOKBACK` bytes before one of `SUPERLATIVE_TRIGGERS`.
 const SUPERLATIVES: &str = concat!(
     r"\b(?:leading|premier)\s+(?:provider|supplier|platform|company|brand",
     r"|manufacturer|expert|developer|solution|agency|partner)s?\b",
-    r"|\bthe\s+(?:world['’]s\s+|industry['’]s\s+)?(?:most\s+(?:advanced|powerful|innovative",
+    r"|\bthe (?:world['’]s |industry['’]s )?(?:most\s+(?:advanced|powerful|innovative",
     r"|trusted|reliable|secure|comprehensive|complete|intuitive|efficient|effective|affordable",
     r"|popular|flexible|robust|accurate|sophisticated|versatile|scalable|beautiful|luxurious",
     r"|exclusive|experienced|respected|loved)",
@@ -66,10 +69,44 @@ const SUPERLATIVES: &str = concat!(
     r"|highest[\s-]+quality)\b",
     r"|\bbest[\s-]+in[\s-]+class\b|\bbest[\s-]+of[\s-]+breed\b|\bcutting[\s-]+edge\b",
     r"|\bstate[\s-]+of[\s-]+the[\s-]+art\b|\b(?:market|world|industry)[\s-]+leading\b",
-    r"|\btop[\s-]+(?:rated|tier)\b|\bnumber\s+one\b|\bno\.\s?1\b|#1\b",
+    r"|\btop[\s-]+(?:rated|tier)\b|\bnumber\s+one\b",
 );
 
-static SUPERLATIVES_REGEX: LazyLock<Regex> = LazyLock::new(|| ascii_regex(SUPERLATIVES));
+/// A word every match of `SUPERLATIVES` holds: "the" alone is too common to search from.
+const SUPERLATIVE_TRIGGERS: &[&str] = &[
+    "leading",
+    "premier",
+    "most",
+    "best",
+    "fastest",
+    "largest",
+    "biggest",
+    "greatest",
+    "smartest",
+    "easiest",
+    "simplest",
+    "safest",
+    "strongest",
+    "finest",
+    "cheapest",
+    "highest",
+    "cutting",
+    "state",
+    "market",
+    "world",
+    "industry",
+    "top",
+    "number",
+];
+/// "the industry’s " before the trigger.
+const SUPERLATIVE_LOOKBACK: usize = 17;
+
+static SUPERLATIVES_REGEX: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::triggered_by(SUPERLATIVES, SUPERLATIVE_TRIGGERS, SUPERLATIVE_LOOKBACK)
+});
+
+/// Rank claims that start no word or are too common to search for by their first word.
+static RANK_SIGNS: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"#1\b|\bno\.\s?1\b"));
 
 /// Words after "the best" that make it an idiom rather than a claim ("the best way to...").
 const IDIOMS_AFTER_BEST: &[&str] = &[
@@ -202,10 +239,14 @@ fn find_claims(cx: &Context<'_>, lexicon: &Matcher) -> Vec<Span> {
         .map(|hit| hit.span)
         .collect();
     if doc.lang_code() == "en" {
+        let collapsed = &doc.collapsed;
+        let text = collapsed.text.as_str();
         let superlatives = SUPERLATIVES_REGEX
-            .find_iter(&doc.lower)
-            .filter(|m| !is_idiom(m.as_str(), &doc.lower[m.end()..]))
-            .map(|m| Span::new(m.start(), m.end()));
+            .find_iter(text)
+            .into_iter()
+            .filter(|m| !is_idiom(&text[m.clone()], &text[m.end..]))
+            .chain(RANK_SIGNS.find_iter(text).map(|m| m.range()))
+            .map(|m| Span::new(collapsed.to_source(m.start), collapsed.to_source(m.end)));
         claims.extend(superlatives.filter(|&span| !is_allowed(cx, span)));
     }
     claims.sort_by_key(|span| (span.start, Reverse(span.end)));
@@ -358,6 +399,22 @@ mod tests {
                     choice for dentists. The best way to reach us is by phone.";
         let (_, findings) = measure("WS303", text, Config::default());
         assert_eq!(flagged(text, &findings), ["the most advanced", "#1"]);
+    }
+
+    #[test]
+    fn superlatives_are_found_across_line_breaks_and_after_the_word_they_start_with() {
+        let text =
+            "Meet the world’s\n   fastest planner. It is the\nnumber   one app, and #1 again.";
+        let (_, findings) = measure("WS303", text, Config::default());
+        assert_eq!(
+            flagged(text, &findings),
+            ["the world’s\n   fastest", "number   one", "#1"]
+        );
+        let ranks: Vec<_> = super::RANK_SIGNS
+            .find_iter("#1st, #1, no. 1, no.12 and piano. 1")
+            .map(|m| m.as_str())
+            .collect();
+        assert_eq!(ranks, ["#1", "no. 1"]);
     }
 
     #[test]
