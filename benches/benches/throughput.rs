@@ -109,13 +109,16 @@ fn end_to_end_english_core_signals(bencher: Bencher, bytes: usize) {
 #[divan::bench(args = SIZES)]
 fn end_to_end_chinese(bencher: Bencher, bytes: usize) {
     let scorer = scorer();
-    let doc = document_of(&chinese_drafts(), bytes);
-    let report = scorer.score(&doc, Format::Markdown);
-    assert_eq!(report.lang, "zh");
-    assert!(report.score.is_some() && !report.findings.is_empty());
+    let drafts = chinese_drafts();
+    let docs = documents_of(&drafts, bytes, drafts.len());
+    for doc in &docs {
+        let report = scorer.score(doc, Format::Markdown);
+        assert_eq!(report.lang, "zh");
+        assert!(report.score.is_some() && !report.findings.is_empty());
+    }
     bencher
-        .counter(BytesCount::of_str(&doc))
-        .bench_local(|| scorer.score(black_box(&doc), Format::Markdown));
+        .counter(total_bytes(&docs))
+        .bench_local(|| score_all(&scorer, &docs));
 }
 
 /// Markup stripping, words, language detection, sentences: everything before the signals.

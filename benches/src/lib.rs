@@ -28,9 +28,16 @@ pub fn english_drafts() -> Vec<String> {
         .collect()
 }
 
-/// Chinese text: the CJK fixture's prose.
+/// Chinese text: the CJK edge fixture and the two Chinese language fixtures.
 pub fn chinese_drafts() -> Vec<String> {
-    vec![std::fs::read_to_string(fixtures().join("edge/cjk.md")).unwrap_or_default()]
+    [
+        "edge/cjk.md",
+        "languages/zh/generic.md",
+        "languages/zh/specific.md",
+    ]
+    .iter()
+    .map(|path| std::fs::read_to_string(fixtures().join(path)).unwrap_or_default())
+    .collect()
 }
 
 /// One of the per-language drafts (`fixtures/languages/<lang>/<kind>.md`).
