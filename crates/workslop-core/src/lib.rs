@@ -13,6 +13,7 @@ pub mod bands;
 mod collapsed;
 pub mod config;
 mod document;
+mod han;
 mod interleaved;
 mod intern;
 pub mod language;

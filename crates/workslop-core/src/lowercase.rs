@@ -11,7 +11,11 @@ pub fn lowercase_in_place_offsets(text: &str) -> String {
             if b < 0xC0 {
                 continue;
             }
-            let Some(c) = text[i..].chars().next() else {
+            let Some(c) = text[i..]
+                .chars()
+                .next()
+                .filter(|&c| !crate::han::is_ideograph(c))
+            else {
                 continue;
             };
             let mut lower = c.to_lowercase();

@@ -99,6 +99,13 @@ impl Shape {
     fn of_chars(word: &str) -> Shape {
         let (mut flags, mut letters, mut not_upper) = (0u8, 0usize, false);
         for (i, c) in word.chars().enumerate() {
+            if crate::han::is_ideograph(c) {
+                // A letter, not upper case: as below, without the Unicode tables.
+                letters += 1;
+                not_upper = true;
+                flags |= HAS_LETTER;
+                continue;
+            }
             let upper = c.is_uppercase();
             if upper {
                 flags |= if i == 0 {

@@ -58,7 +58,9 @@ impl Signal for Repetition {
         let numeric: Vec<bool> = (0..ids.len())
             .map(|i| match lower[doc.words[i].start as usize] {
                 first if first.is_ascii() => first.is_ascii_digit(),
-                _ => doc.word(i).starts_with(|c: char| c.is_numeric()),
+                _ => doc
+                    .word(i)
+                    .starts_with(|c: char| !crate::han::is_ideograph(c) && c.is_numeric()),
             })
             .collect();
         let repeated = repeated_trigrams(ids, &numeric);
