@@ -100,8 +100,12 @@ fn count_slips(doc: &Document<'_>) -> BTreeMap<&'static str, usize> {
     let prose = doc.prose.as_bytes();
     // A full stop inside a word is rare: the words that hold one are found from the stops.
     let mut last_with_stop = None;
+    // The stops come in text order, so the first word not before each only moves forward.
+    let mut k = 0;
     for stop in memchr::memchr_iter(b'.', prose) {
-        let k = doc.words.partition_point(|w| w.end as usize <= stop);
+        while doc.words.get(k).is_some_and(|w| w.end as usize <= stop) {
+            k += 1;
+        }
         let inside = doc.words.get(k).is_some_and(|w| w.start as usize <= stop);
         if inside && last_with_stop != Some(k) {
             last_with_stop = Some(k);
