@@ -1,7 +1,10 @@
 //! Words: UAX #29 word segmentation, with an ASCII scanner that gives the same words faster.
 
+use std::ops::Range;
+
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::han;
 use crate::masks::{self, Block};
 use crate::span::Span;
 
@@ -22,12 +25,56 @@ pub fn split_words(text: &str, out: &mut Vec<Span>) {
             .position(u8::is_ascii_whitespace)
             .map_or(bytes.len(), |p| k + p);
         ascii_words(&bytes[ascii_from..start], ascii_from, out);
-        for (at, word) in text[start..end].unicode_word_indices() {
-            out.push(Span::new(start + at, start + at + word.len()));
-        }
+        unicode_words(text, start..end, out);
         ascii_from = end;
     }
     ascii_words(&bytes[ascii_from..], ascii_from, out);
+}
+
+/// The words of `text[range]` as `unicode_words` finds them. UAX #29 makes every Han
+/// ideograph a word of its own, with whatever extending marks follow it, and joins nothing
+/// across one: ideographs followed by a character that cannot extend them are words without
+/// the segmenter, and the rest between them goes through it.
+fn unicode_words(text: &str, range: Range<usize>, out: &mut Vec<Span>) {
+    let mut at = range.start;
+    while at < range.end {
+        let rest = &text[at..range.end];
+        let Some(han) = rest.char_indices().find(|&(_, c)| han::is_ideograph(c)) else {
+            segment(text, at..range.end, out);
+            return;
+        };
+        let mut end = at + han.0;
+        segment(text, at..end, out);
+        let mut chars = text[end..range.end].chars().peekable();
+        while let Some(c) = chars.next_if(|&c| han::is_ideograph(c)) {
+            if chars.peek().is_some_and(|&next| !cannot_extend(next)) {
+                // Left to the segmenter, which may attach the next character to this one.
+                break;
+            }
+            out.push(Span::new(end, end + c.len_utf8()));
+            end += c.len_utf8();
+        }
+        if end == at + han.0 {
+            // The ideograph is followed by something the segmenter must see.
+            segment(text, end..range.end, out);
+            return;
+        }
+        at = end;
+    }
+}
+
+/// Characters that never extend the one before them (UAX #29 Extend, Format or ZWJ): Han
+/// ideographs, ASCII, and the punctuation Chinese text sets between them.
+fn cannot_extend(c: char) -> bool {
+    c.is_ascii()
+        || han::is_ideograph(c)
+        || matches!(c as u32, 0x2010..=0x2027 | 0x3000..=0x3029 | 0xFF01..=0xFF5E)
+}
+
+fn segment(text: &str, range: Range<usize>, out: &mut Vec<Span>) {
+    for (at, word) in text[range.clone()].unicode_word_indices() {
+        out.push(Span::new(range.start + at, range.start + at + word.len()));
+    }
 }
 
 /// `len` (at most eight) bytes from `at` as an integer, zeros after them: one unaligned load
@@ -159,6 +206,13 @@ mod tests {
     proptest! {
         #[test]
         fn ascii_scanner_matches_unicode_segmentation(text in "[a-zA-Z0-9 '.:,;_!?\\-\n]{0,300}") {
+            prop_assert_eq!(words(&text), reference(&text));
+        }
+
+        #[test]
+        fn han_text_matches_unicode_segmentation(
+            text in "[日本語漢字、。，：；！？“”「」（）—…a1_ \u{0301}\u{302A}\u{FE0F}\u{200D}\u{3099}ア카〇·]{0,60}"
+        ) {
             prop_assert_eq!(words(&text), reference(&text));
         }
 
