@@ -30,7 +30,15 @@ impl LineIndex {
         let mut line = 0usize;
         for i in order {
             let offset = floor_char_boundary(text, offsets[i].min(text.len()));
-            let target_line = self.starts.partition_point(|&s| s <= offset) - 1;
+            // The offsets come in order, so their line only moves forward.
+            let mut target_line = line;
+            while self
+                .starts
+                .get(target_line + 1)
+                .is_some_and(|&s| s <= offset)
+            {
+                target_line += 1;
+            }
             if target_line != line || offset < cursor {
                 line = target_line;
                 cursor = self.starts[line];
@@ -77,5 +85,25 @@ mod tests {
                 (4, 2)
             ]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn positions_are_those_counted_from_the_start(
+            text in "[ab\né€\r]{0,40}",
+            offsets in proptest::collection::vec(0usize..50, 0..20),
+        ) {
+            let index = LineIndex::new(&text);
+            let found = index.positions(&text, &offsets);
+            for (&offset, found) in offsets.iter().zip(found) {
+                let before = &text[..floor_char_boundary(&text, offset.min(text.len()))];
+                let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+                let expected = LineCol {
+                    line: before.matches('\n').count() as u32 + 1,
+                    column: before[line_start..].chars().count() as u32 + 1,
+                };
+                proptest::prop_assert_eq!(found, expected);
+            }
+        }
     }
 }
