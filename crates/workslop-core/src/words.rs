@@ -39,12 +39,12 @@ fn unicode_words(text: &str, range: Range<usize>, out: &mut Vec<Span>) {
     let mut at = range.start;
     while at < range.end {
         let rest = &text[at..range.end];
-        let Some(han) = rest.char_indices().find(|&(_, c)| han::is_ideograph(c)) else {
+        let Some(first) = rest.find(han::is_ideograph).map(|i| at + i) else {
             segment(text, at..range.end, out);
             return;
         };
-        let mut end = at + han.0;
-        segment(text, at..end, out);
+        segment(text, at..first, out);
+        let mut end = first;
         let mut chars = text[end..range.end].chars().peekable();
         while let Some(c) = chars.next_if(|&c| han::is_ideograph(c)) {
             if chars.peek().is_some_and(|&next| !cannot_extend(next)) {
@@ -54,7 +54,7 @@ fn unicode_words(text: &str, range: Range<usize>, out: &mut Vec<Span>) {
             out.push(Span::new(end, end + c.len_utf8()));
             end += c.len_utf8();
         }
-        if end == at + han.0 {
+        if end == first {
             // The ideograph is followed by something the segmenter must see.
             segment(text, end..range.end, out);
             return;

@@ -487,7 +487,8 @@ fn find_names(doc: &Document<'_>, claimed: &[bool], out: &mut Vec<Detail>) {
         let words = sentence.words.start as usize..sentence.words.end as usize;
         // Asked only of a sentence with an acronym in it, which few have.
         let mut shouting = None;
-        let mut is_shouting = || *shouting.get_or_insert_with(|| is_shouting(doc, words.clone()));
+        let mut sentence_shouts =
+            || *shouting.get_or_insert_with(|| is_shouting(doc, words.clone()));
         let mut k = words.start;
         while k < words.end {
             if candidates[k] {
@@ -503,7 +504,7 @@ fn find_names(doc: &Document<'_>, claimed: &[bool], out: &mut Vec<Detail>) {
                 k = end;
                 continue;
             }
-            if !claimed[k] && is_marked_name(doc, k, rule, &mut is_shouting) {
+            if !claimed[k] && is_marked_name(doc, k, rule, &mut sentence_shouts) {
                 out.push(Detail {
                     kind: Kind::Name,
                     span: doc.words[k],
