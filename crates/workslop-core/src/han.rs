@@ -8,6 +8,12 @@ pub(crate) fn is_ideograph(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF)
 }
 
+/// A Han character as typography sees one: the ideographs and the compatibility ideographs
+/// (U+F900 to U+FAFF), which are not all assigned and so not all letters.
+pub(crate) fn is_han(c: char) -> bool {
+    is_ideograph(c) || matches!(c as u32, 0xF900..=0xFAFF)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

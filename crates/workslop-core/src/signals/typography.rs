@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use super::{Context, Measurement, Outcome, Signal, SignalInfo, ramp};
 use crate::document::Document;
+use crate::han;
 
 pub struct FlawlessTypography;
 
@@ -182,7 +183,7 @@ fn gap_slip(
     han: bool,
 ) -> Option<&'static str> {
     let word = doc.word(k);
-    let between_han = || han && ends_han(word) && next_word.starts_with(is_han);
+    let between_han = || han && ends_han(word) && next_word.starts_with(han::is_han);
     // Most gaps are one space, where only a space between characters can be a slip.
     if gap == " " {
         return between_han().then_some("space-inside-han");
@@ -256,12 +257,8 @@ fn may_have_han(text: &str) -> bool {
         .any(|block| block.iter().fold(0, |found, &b| found | han_lead(b)) != 0)
 }
 
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
-}
-
 fn ends_han(word: &str) -> bool {
-    word.chars().next_back().is_some_and(is_han)
+    word.chars().next_back().is_some_and(han::is_han)
 }
 
 /// "end.Next": a full stop with no space between two sentences, which the word splitter
