@@ -94,7 +94,10 @@ impl NativeScorer {
         let format = parse_format(format)?;
         let owned: String = text.extract()?;
         let scorer = self.scorer.clone();
-        let report = py.detach(|| score_one(&scorer, &owned, format));
+        let report = py.detach(|| {
+            prepare(&scorer, &owned, format);
+            score_one(&scorer, &owned, format)
+        });
         Report::new(py, report, Some((text.unbind(), &owned)))
     }
 
@@ -228,6 +231,9 @@ impl NativeScorer {
         let scorer = self.scorer.clone();
         Ok(py.detach(|| {
             pool.install(|| {
+                if let Some(first) = owned.iter().flatten().next() {
+                    prepare(&scorer, first, format);
+                }
                 owned
                     .par_iter()
                     .map(|t| t.as_deref().map(|t| score_one(&scorer, t, format)))
@@ -235,6 +241,12 @@ impl NativeScorer {
             })
         }))
     }
+}
+
+/// Readies the scorer for `text`'s language (see `Scorer::prepare`). A panic here is left for
+/// scoring, which reports it per text.
+fn prepare(scorer: &CoreScorer, text: &str, format: Format) {
+    let _ = catch_unwind(AssertUnwindSafe(|| scorer.prepare(text, format)));
 }
 
 fn score_one(scorer: &CoreScorer, text: &str, format: Format) -> Result<CoreReport, String> {

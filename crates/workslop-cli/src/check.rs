@@ -54,6 +54,11 @@ pub fn run(args: CheckArgs) -> Result<Exit, String> {
         if reads_stdin {
             printer.emit(check_stdin(&settings, &args))?;
         }
+        if let Some(first) = collected.files.first()
+            && let Ok(bytes) = std::fs::read(first)
+        {
+            settings.prepare(first, &bytes, args.scoring.input_format);
+        }
         for batch in collected.files.chunks(BATCH) {
             let checked: Vec<Checked> = batch
                 .par_iter()
@@ -135,6 +140,7 @@ fn check_stdin(settings: &Settings, args: &CheckArgs) -> Checked {
             } else {
                 PathBuf::from(STDIN_STAND_IN)
             };
+            settings.prepare(&lookup, &bytes, args.scoring.input_format);
             score(settings, &lookup, &bytes, args)
         }
     };

@@ -79,8 +79,17 @@ fn score_files(settings: &Settings, args: &ScoreArgs) -> io::Result<usize> {
     if paths.iter().any(|p| p.as_os_str() == "-") {
         rows.push(match read_stdin() {
             Err(e) => Err(format!("-: {e}")),
-            Ok(bytes) => score_one(settings, args, Path::new(STDIN_STAND_IN), "-", &bytes),
+            Ok(bytes) => {
+                let path = Path::new(STDIN_STAND_IN);
+                settings.prepare(path, &bytes, args.scoring.input_format);
+                score_one(settings, args, path, "-", &bytes)
+            }
         });
+    }
+    if let Some(first) = collected.files.first()
+        && let Ok(bytes) = std::fs::read(first)
+    {
+        settings.prepare(first, &bytes, args.scoring.input_format);
     }
     rows.par_extend(collected.files.par_iter().map(|path| {
         let display = path
@@ -228,6 +237,11 @@ fn score_jsonl(settings: &Settings, input: &Path, args: &ScoreArgs) -> io::Resul
         }
         if batch.is_empty() {
             break;
+        }
+        if let Some((_, line)) = batch.first()
+            && let Ok((_, text)) = extract(line, &args.text_field, &args.id_field)
+        {
+            scorer.prepare(&text, format);
         }
         let rows: Vec<Result<Map<String, Value>, String>> = batch
             .par_iter()

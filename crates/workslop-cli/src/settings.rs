@@ -5,9 +5,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use workslop_core::{Config, Scorer};
+use workslop_core::{Config, Format, Scorer};
 
 use crate::args::ScoringArgs;
+use crate::files::format_of;
 
 /// A config file's scorer, or why it could not be built.
 type ScorerOrError = Result<Arc<Scorer>, String>;
@@ -79,6 +80,15 @@ impl Settings {
                 resolve(config, &self.flags, config_path.clone()).map(Arc::new)
             })
             .clone()
+    }
+
+    /// Readies the scorer of the input at `path` for its language on every thread at once
+    /// (see `Scorer::prepare`), before inputs are scored in parallel. An input that cannot be
+    /// scored is left for scoring to report.
+    pub fn prepare(&self, path: &Path, bytes: &[u8], format: Option<Format>) {
+        if let (Ok(text), Ok(scorer)) = (std::str::from_utf8(bytes), self.for_path(path)) {
+            scorer.prepare(text, format_of(path, format));
+        }
     }
 }
 

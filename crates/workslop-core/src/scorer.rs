@@ -1,6 +1,7 @@
 //! The Scorer: validated configuration and shared automata, turning texts into Reports.
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
@@ -17,6 +18,9 @@ use crate::signals::{
     Articles, BrandTerms, Context, Findings, LanguageResources, Outcome, REGISTRY, RawFinding,
 };
 use crate::suppress::Suppressions;
+
+/// How much of a sample [`Scorer::prepare`] reads to tell its language.
+const LANGUAGE_SAMPLE_BYTES: usize = 4096;
 
 /// Input that cannot be scored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,6 +60,8 @@ pub struct Scorer {
     extra: Vec<Entry>,
     /// Per `LANGUAGE_DATA` index.
     languages: Vec<OnceLock<Option<LanguageResources>>>,
+    /// Whether [`Scorer::prepare`] has run.
+    prepared: AtomicBool,
 }
 
 impl Scorer {
@@ -105,6 +111,7 @@ impl Scorer {
             allowed,
             extra,
             languages: LANGUAGE_DATA.iter().map(|_| OnceLock::new()).collect(),
+            prepared: AtomicBool::new(false),
             config,
         })
     }
@@ -193,8 +200,31 @@ impl Scorer {
         }
     }
 
+    /// Readies everything scoring text in `sample`'s language needs (its lexicon's automaton,
+    /// the signals' patterns) on all threads at once, where scoring would build them one
+    /// after another on first use while other threads wait. It is for start-up: it does its
+    /// work the first time it is called on a scorer and nothing after. It changes no result.
+    pub fn prepare(&self, sample: &str, format: Format) {
+        if self.prepared.swap(true, Ordering::Relaxed) {
+            return;
+        }
+        let mut end = sample.len().min(LANGUAGE_SAMPLE_BYTES);
+        while !sample.is_char_boundary(end) {
+            end -= 1;
+        }
+        let sample = &sample[..end];
+        let language = Document::new(sample, format, self.forced_language).language;
+        rayon::join(
+            || language.and_then(|l| l.data()).map(|d| self.resources(d)),
+            || crate::signals::prepare(language),
+        );
+    }
+
     /// Scores many texts in parallel; the same reports, in the same order, as one by one.
     pub fn score_batch<T: AsRef<str> + Sync>(&self, texts: &[T], format: Format) -> Vec<Report> {
+        if let Some(first) = texts.first() {
+            self.prepare(first.as_ref(), format);
+        }
         texts
             .par_iter()
             .map(|t| self.score(t.as_ref(), format))
@@ -308,4 +338,40 @@ fn locate(text: &str, mut raw: Vec<RawFinding>) -> Vec<Finding> {
             suggestion: f.suggestion,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn built(scorer: &Scorer) -> Vec<&'static str> {
+        LANGUAGE_DATA
+            .iter()
+            .zip(&scorer.languages)
+            .filter(|(_, l)| l.get().is_some())
+            .map(|(d, _)| d.code)
+            .collect()
+    }
+
+    #[test]
+    fn prepare_readies_the_samples_language_once_and_changes_no_report() {
+        let texts = crate::signals::testing::fixture_texts();
+        let prepared = Scorer::new(Config::default()).unwrap();
+        prepared.prepare(
+            "Unser Team liefert die Lösung, die Ihr Unternehmen wirklich braucht, und zwar \
+             schneller als je zuvor.",
+            Format::Text,
+        );
+        assert_eq!(built(&prepared), ["de"]);
+        // Only the first call does anything.
+        prepared.prepare(&texts[0], Format::Markdown);
+        assert_eq!(built(&prepared), ["de"]);
+        let fresh = Scorer::new(Config::default()).unwrap();
+        for text in &texts {
+            assert_eq!(
+                prepared.score(text, Format::Markdown),
+                fresh.score(text, Format::Markdown)
+            );
+        }
+    }
 }

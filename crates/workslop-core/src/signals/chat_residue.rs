@@ -152,6 +152,19 @@ struct Pattern {
     at_sentence_start: bool,
 }
 
+impl Pattern {
+    fn runs_on(&self, lang: &str) -> bool {
+        matches!(self.lang, "*" | "en") || self.lang == lang
+    }
+}
+
+/// Compiles the patterns that run on text in `lang`.
+pub(super) fn prepare(lang: &str) {
+    for pattern in PATTERNS.iter().filter(|p| p.runs_on(lang)) {
+        pattern.regex.prepare();
+    }
+}
+
 /// Whether `at` is the start of the text, of a line, or of a sentence after `.`, `!` or `?`.
 fn starts_sentence(text: &str, at: usize) -> bool {
     let before = &text[..at];
@@ -170,10 +183,7 @@ impl Signal for ChatResidue {
         let doc = cx.doc;
         let lang = doc.lang_code();
         let mut spans: Vec<Span> = Vec::new();
-        for pattern in PATTERNS.iter() {
-            if pattern.lang != "*" && pattern.lang != "en" && pattern.lang != lang {
-                continue;
-            }
+        for pattern in PATTERNS.iter().filter(|p| p.runs_on(lang)) {
             for m in pattern.regex.find_iter(&doc.lower) {
                 if pattern.at_sentence_start && !starts_sentence(&doc.lower, m.start) {
                     continue;

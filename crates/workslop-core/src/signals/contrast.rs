@@ -302,6 +302,13 @@ fn patterns(lang: &str) -> Option<&'static Frames> {
     Some(table)
 }
 
+/// Compiles the frames of a language.
+pub(super) fn prepare(lang: &str) {
+    for pattern in patterns(lang).into_iter().flat_map(|f| &f.patterns) {
+        pattern.regex.prepare();
+    }
+}
+
 /// A language's frames.
 struct Frames {
     patterns: Vec<Pattern>,

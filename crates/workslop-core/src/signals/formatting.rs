@@ -96,7 +96,10 @@ impl Signal for FormattingTells {
                 1.0,
             );
         }
-        if let Some(m) = HASHTAGS.captures(&doc.prose).and_then(|c| c.get(0)) {
+        // Most texts hold no `#`, and they need not compile the pattern.
+        let hashtags =
+            memchr::memchr(b'#', doc.prose.as_bytes()).and_then(|_| HASHTAGS.find(&doc.prose));
+        if let Some(m) = hashtags {
             let start = m.start() + (m.as_str().len() - m.as_str().trim_start().len());
             push(
                 Span::new(start, m.end()),

@@ -66,6 +66,14 @@ impl LazyRegex {
             .get_or_init(|| Regex::new(&self.source).expect("valid built-in pattern"))
     }
 
+    /// Compiles the pattern (and its trigger search) now rather than on first use.
+    pub(super) fn prepare(&self) {
+        self.regex();
+        if let Some(triggers) = &self.triggers {
+            triggers.finder();
+        }
+    }
+
     /// The successive non-overlapping matches in `text`, leftmost first, as a scan of the
     /// whole text finds them.
     pub(super) fn find_iter(&self, text: &str) -> Vec<Range<usize>> {
@@ -73,13 +81,7 @@ impl LazyRegex {
         let Some(triggers) = &self.triggers else {
             return regex.find_iter(text).map(|m| m.range()).collect();
         };
-        let finder = triggers.finder.get_or_init(|| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostFirst)
-                .build(triggers.words)
-                .expect("valid built-in trigger words")
-        });
-        let found = near_triggers(regex, finder, triggers.lookback, text);
+        let found = near_triggers(regex, triggers.finder(), triggers.lookback, text);
         debug_assert_eq!(
             found,
             regex.find_iter(text).map(|m| m.range()).collect::<Vec<_>>(),
@@ -87,6 +89,17 @@ impl LazyRegex {
             self.source
         );
         found
+    }
+}
+
+impl Triggers {
+    fn finder(&self) -> &AhoCorasick {
+        self.finder.get_or_init(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(self.words)
+                .expect("valid built-in trigger words")
+        })
     }
 }
 
@@ -181,6 +194,23 @@ mod tests {
             both_ways(r"\bnot not\b", words, "not not not not"),
             [0..7, 8..15]
         );
+    }
+
+    #[test]
+    fn prepare_compiles_the_pattern_and_its_trigger_search() {
+        let triggered = LazyRegex::triggered_by(r"\bis not\b", &["not"], 8);
+        let plain = LazyRegex::with_ascii_boundaries(r"\bnot\b");
+        assert!(triggered.regex.get().is_none() && plain.regex.get().is_none());
+        triggered.prepare();
+        plain.prepare();
+        assert!(triggered.regex.get().is_some() && plain.regex.get().is_some());
+        assert!(
+            triggered
+                .triggers
+                .as_ref()
+                .is_some_and(|t| t.finder.get().is_some())
+        );
+        assert_eq!(triggered.find_iter("it is not"), vec![(3..9)]);
     }
 
     #[test]

@@ -79,6 +79,26 @@ pub struct LanguageResources {
     pub articles: Articles,
 }
 
+/// Compiles the patterns the signals search text in `language` with, which they would
+/// otherwise compile one by one on first use. Of the two halves, the second is the smaller
+/// (under 1 ms against about 5 for English), for a thread that has just built a lexicon.
+pub fn prepare(language: Option<&'static crate::language::Language>) {
+    let lang = language.map_or(crate::language::UNDETERMINED, |l| l.code);
+    let character_based = language.is_some_and(|l| l.is_character_based());
+    rayon::join(
+        || {
+            contrast::prepare(lang);
+            specificity::prepare();
+            tricolons::prepare(lang, character_based);
+            stock_frames::prepare(lang);
+        },
+        || {
+            chat_residue::prepare(lang);
+            unsupported_claims::prepare(lang);
+        },
+    );
+}
+
 /// What a signal reads.
 #[derive(Debug)]
 pub struct Context<'a> {

@@ -99,6 +99,14 @@ pub(super) struct Detail {
     pub(super) span: Span,
 }
 
+/// Compiles the patterns every language's details are found with.
+pub(super) fn prepare() {
+    LazyLock::force(&FIGURES_REGEX);
+    LazyLock::force(&FIGURE_CLASSES);
+    LazyLock::force(&DAY_AND_MONTH_NAMES_REGEX);
+    LazyLock::force(&TITLE_CASE_SMALL_PACKED);
+}
+
 impl Signal for LowSpecificity {
     fn info(&self) -> &'static SignalInfo {
         &INFO

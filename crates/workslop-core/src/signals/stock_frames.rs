@@ -48,6 +48,14 @@ static QUESTION_CLOSER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 
+/// Compiles the question frames, which are English.
+pub(super) fn prepare(lang: &str) {
+    if lang == "en" {
+        LazyLock::force(&QUESTION_OPENER);
+        LazyLock::force(&QUESTION_CLOSER);
+    }
+}
+
 impl Signal for StockFrames {
     fn info(&self) -> &'static SignalInfo {
         &INFO

@@ -69,6 +69,19 @@ const RATE: PerSentence = PerSentence {
     scale: 0.25,
 };
 
+/// Compiles the list patterns text in this script needs. English lists are nearly always
+/// ASCII, which the smaller pattern reads; other spaced languages need the larger one too.
+pub(super) fn prepare(lang: &str, character_based: bool) {
+    if character_based {
+        LazyLock::force(&HAN);
+    } else {
+        LazyLock::force(&SPACED_ASCII);
+        if lang != "en" {
+            LazyLock::force(&SPACED);
+        }
+    }
+}
+
 impl Signal for Tricolons {
     fn info(&self) -> &'static SignalInfo {
         &INFO

@@ -185,6 +185,15 @@ const SOURCE_WORDS: &[&str] = &[
 static SOURCE_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| SOURCE_WORDS.iter().copied().collect());
 
+/// Compiles what English claims are searched with; other languages have only their lexicon.
+pub(super) fn prepare(lang: &str) {
+    if lang == "en" {
+        SUPERLATIVES_REGEX.prepare();
+        LazyLock::force(&RANK_SIGNS);
+        LazyLock::force(&SOURCE_SET);
+    }
+}
+
 impl Signal for UnsupportedClaims {
     fn info(&self) -> &'static SignalInfo {
         &INFO
