@@ -3,7 +3,9 @@
 
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
-use workslop_benches::{chinese_drafts, document_of, documents_of, english_drafts, language_draft};
+use workslop_benches::{
+    chinese_drafts, document_of, documents_of, english_drafts, language_draft, on_one_thread,
+};
 use workslop_core::language::{Language, detect};
 use workslop_core::lexicon::{self, Matcher};
 use workslop_core::lowercase::lowercase_in_place_offsets;
@@ -28,10 +30,13 @@ fn english_documents(bytes: usize) -> Vec<String> {
     documents_of(&drafts, bytes, drafts.len())
 }
 
+/// Scores the documents one after another on one thread.
 fn score_all(scorer: &Scorer, docs: &[String]) -> usize {
-    docs.iter()
-        .map(|d| scorer.score(black_box(d), Format::Markdown).findings.len())
-        .sum()
+    on_one_thread(|| {
+        docs.iter()
+            .map(|d| scorer.score(black_box(d), Format::Markdown).findings.len())
+            .sum()
+    })
 }
 
 fn total_bytes(docs: &[String]) -> BytesCount {
@@ -54,6 +59,26 @@ fn end_to_end_english(bencher: Bencher, bytes: usize) {
     bencher
         .counter(total_bytes(&docs))
         .bench_local(|| score_all(&scorer, &docs));
+}
+
+/// The 100 KB documents with the rayon pool's threads (two on the benchmark machine): from
+/// 64 KB on, a document's signals are measured in parallel. The targets are single-thread
+/// (`end_to_end_english`); this is what one large file gets from the other cores.
+#[divan::bench]
+fn large_documents_on_all_threads(bencher: Bencher) {
+    let scorer = scorer();
+    let docs = english_documents(100_000);
+    for doc in &docs {
+        assert_eq!(
+            scorer.score(doc, Format::Markdown),
+            on_one_thread(|| scorer.score(doc, Format::Markdown))
+        );
+    }
+    bencher.counter(total_bytes(&docs)).bench_local(|| {
+        docs.iter()
+            .map(|d| scorer.score(black_box(d), Format::Markdown).findings.len())
+            .sum::<usize>()
+    });
 }
 
 /// One 10 KB document scored again and again, for comparison only: the branch predictors and

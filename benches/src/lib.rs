@@ -1,6 +1,20 @@
 //! Benchmark inputs, built from the project's own fixtures (never from evaluation data).
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// Runs `f` on a pool of one thread. The throughput targets are for one thread, and a document
+/// of 64 KB or more would otherwise have its signals measured on every core.
+pub fn on_one_thread<R: Send>(f: impl FnOnce() -> R + Send) -> R {
+    static POOL: OnceLock<rayon::ThreadPool> = OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .expect("a pool of one thread")
+    })
+    .install(f)
+}
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures")

@@ -16,8 +16,15 @@ use crate::report::{Finding, Report, SCORE_VERSION, SignalReport, Verdict, round
 use crate::score::combine;
 use crate::signals::{
     Articles, BrandTerms, Context, Findings, LanguageResources, Outcome, REGISTRY, RawFinding,
+    Signal,
 };
 use crate::suppress::Suppressions;
+
+/// From this length on, a document's signals are measured in parallel (when the rayon pool
+/// has more than one thread): each is long enough that splitting them costs little, and one
+/// large file need not leave the other cores idle. Signals reading the same shared work (the
+/// lexicon's hits, the details) wait for whichever computes it first.
+const PARALLEL_SIGNALS_BYTES: usize = 64 * 1024;
 
 /// How much of a sample [`Scorer::prepare`] reads to tell its language.
 const LANGUAGE_SAMPLE_BYTES: usize = 4096;
@@ -140,6 +147,12 @@ impl Scorer {
     /// [`Scorer::try_score`] to refuse it instead.
     pub fn score(&self, text: &str, format: Format) -> Report {
         let text = truncate_to_limit(text);
+        let parallel = text.len() >= PARALLEL_SIGNALS_BYTES && rayon::current_num_threads() > 1;
+        self.score_text(text, format, parallel)
+    }
+
+    /// Scores a text within the size limit, its signals measured in parallel or in turn.
+    fn score_text(&self, text: &str, format: Format, parallel: bool) -> Report {
         let doc = Document::new(text, format, self.forced_language);
         let suppressions = if format.has_comments() {
             Suppressions::parse(text)
@@ -148,23 +161,32 @@ impl Scorer {
         };
         let language = doc.language_data().and_then(|d| self.resources(d));
         let cx = Context::new(&doc, language, &self.brand_terms, &self.allowed);
-        let mut raw = Vec::new();
-        let mut measured = Vec::with_capacity(REGISTRY.len());
-        for (signal, weight) in REGISTRY.iter().zip(&self.weights) {
+        let measure = |(signal, weight): (&&dyn Signal, &Option<f64>)| {
             let info = signal.info();
+            let mut findings = Findings::new(info, &suppressions);
             let outcome = match weight {
                 None => Outcome::Skipped("disabled in the configuration"),
                 Some(_) if suppressions.suppresses_file(info.code, text.len()) => {
                     Outcome::Skipped("disabled in this file")
                 }
-                Some(_) => {
-                    let mut findings = Findings::new(info, &suppressions);
-                    let outcome = signal.measure(&cx, &mut findings);
-                    raw.append(&mut findings.items);
-                    outcome
-                }
+                Some(_) => signal.measure(&cx, &mut findings),
             };
-            measured.push((info, weight.unwrap_or(0.0), outcome));
+            ((info, weight.unwrap_or(0.0), outcome), findings.items)
+        };
+        let results: Vec<_> = if parallel {
+            REGISTRY
+                .par_iter()
+                .zip(&self.weights)
+                .map(measure)
+                .collect()
+        } else {
+            REGISTRY.iter().zip(&self.weights).map(measure).collect()
+        };
+        let mut raw = Vec::new();
+        let mut measured = Vec::with_capacity(REGISTRY.len());
+        for (outcome, mut findings) in results {
+            measured.push(outcome);
+            raw.append(&mut findings);
         }
         let too_short = doc.length_units() < self.min_words;
         let combined = combine(self.bias, measured.iter().map(|(_, w, o)| (*w, o)));
@@ -351,6 +373,23 @@ mod tests {
             .filter(|(_, l)| l.get().is_some())
             .map(|(d, _)| d.code)
             .collect()
+    }
+
+    #[test]
+    fn signals_measured_in_parallel_report_what_they_do_in_turn() {
+        let scorer = Scorer::new(Config::default()).unwrap();
+        let texts = crate::signals::testing::fixture_texts();
+        for text in texts.iter().take(12) {
+            assert_eq!(
+                scorer.score_text(text, Format::Markdown, true),
+                scorer.score_text(text, Format::Markdown, false)
+            );
+        }
+        let long = texts.concat();
+        assert!(long.len() >= PARALLEL_SIGNALS_BYTES);
+        let parallel = scorer.score(&long, Format::Markdown);
+        assert!(parallel.findings.len() > 100);
+        assert_eq!(parallel, scorer.score_text(&long, Format::Markdown, false));
     }
 
     #[test]

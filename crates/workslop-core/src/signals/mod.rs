@@ -109,9 +109,9 @@ pub struct Context<'a> {
     /// Lowercase phrases the project allows.
     pub allowed: &'a rustc_hash::FxHashSet<String>,
     /// The lexicon's hits, found once for every signal that reads them.
-    hits: std::cell::OnceCell<Vec<Hit>>,
+    hits: std::sync::OnceLock<Vec<Hit>>,
     /// The concrete details (figures, names...), found once for every signal that reads them.
-    details: std::cell::OnceCell<Vec<specificity::Detail>>,
+    details: std::sync::OnceLock<Vec<specificity::Detail>>,
 }
 
 impl<'a> Context<'a> {
@@ -126,8 +126,8 @@ impl<'a> Context<'a> {
             language,
             brand_terms,
             allowed,
-            hits: std::cell::OnceCell::new(),
-            details: std::cell::OnceCell::new(),
+            hits: std::sync::OnceLock::new(),
+            details: std::sync::OnceLock::new(),
         }
     }
 
