@@ -4,7 +4,8 @@
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use workslop_benches::{
-    chinese_drafts, document_of, documents_of, english_drafts, language_draft, on_one_thread,
+    chinese_drafts, document_of, documents_of, english_drafts, every_core, language_draft,
+    one_thread_by_default,
 };
 use workslop_core::language::{Language, detect};
 use workslop_core::lexicon::{self, Matcher};
@@ -13,6 +14,7 @@ use workslop_core::words::split_words;
 use workslop_core::{Config, Document, Format, Scorer, markup, sentences};
 
 fn main() {
+    one_thread_by_default();
     divan::main();
 }
 
@@ -30,13 +32,10 @@ fn english_documents(bytes: usize) -> Vec<String> {
     documents_of(&drafts, bytes, drafts.len())
 }
 
-/// Scores the documents one after another on one thread.
 fn score_all(scorer: &Scorer, docs: &[String]) -> usize {
-    on_one_thread(|| {
-        docs.iter()
-            .map(|d| scorer.score(black_box(d), Format::Markdown).findings.len())
-            .sum()
-    })
+    docs.iter()
+        .map(|d| scorer.score(black_box(d), Format::Markdown).findings.len())
+        .sum()
 }
 
 fn total_bytes(docs: &[String]) -> BytesCount {
@@ -61,24 +60,23 @@ fn end_to_end_english(bencher: Bencher, bytes: usize) {
         .bench_local(|| score_all(&scorer, &docs));
 }
 
-/// The 100 KB documents with the rayon pool's threads (two on the benchmark machine): from
-/// 64 KB on, a document's signals are measured in parallel. The targets are single-thread
-/// (`end_to_end_english`); this is what one large file gets from the other cores.
+/// The 100 KB documents scored one after another in a pool with a thread per core (two on
+/// the benchmark machine): from 64 KB on, a document's signals are measured in parallel. The
+/// targets are single-thread (`end_to_end_english`); this is what one large file gets from
+/// the other cores.
 #[divan::bench]
-fn large_documents_on_all_threads(bencher: Bencher) {
+fn large_documents_on_every_core(bencher: Bencher) {
     let scorer = scorer();
     let docs = english_documents(100_000);
     for doc in &docs {
         assert_eq!(
-            scorer.score(doc, Format::Markdown),
-            on_one_thread(|| scorer.score(doc, Format::Markdown))
+            every_core().install(|| scorer.score(doc, Format::Markdown)),
+            scorer.score(doc, Format::Markdown)
         );
     }
-    bencher.counter(total_bytes(&docs)).bench_local(|| {
-        docs.iter()
-            .map(|d| scorer.score(black_box(d), Format::Markdown).findings.len())
-            .sum::<usize>()
-    });
+    bencher
+        .counter(total_bytes(&docs))
+        .bench_local(|| every_core().install(|| score_all(&scorer, &docs)));
 }
 
 /// One 10 KB document scored again and again, for comparison only: the branch predictors and
@@ -187,7 +185,9 @@ fn batch_of_1kb_documents(bencher: Bencher, mode: &str) {
     bencher
         .counter(BytesCount::new(bytes))
         .bench_local(|| match mode {
-            "parallel" => scorer.score_batch(black_box(&docs), Format::Markdown),
+            "parallel" => {
+                every_core().install(|| scorer.score_batch(black_box(&docs), Format::Markdown))
+            }
             _ => docs
                 .iter()
                 .map(|d| scorer.score(d, Format::Markdown))

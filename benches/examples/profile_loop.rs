@@ -6,10 +6,11 @@
 
 use std::time::Instant;
 
-use workslop_benches::{documents_of, english_drafts, on_one_thread};
+use workslop_benches::{documents_of, english_drafts, one_thread_by_default};
 use workslop_core::{Config, Format, Scorer, signal_infos};
 
 fn main() {
+    one_thread_by_default();
     let args: Vec<String> = std::env::args().collect();
     let number =
         |i: usize, default: usize| args.get(i).and_then(|n| n.parse().ok()).unwrap_or(default);
@@ -33,13 +34,11 @@ fn main() {
     let scorer = Scorer::new(config).expect("config");
     let mut findings = 0;
     let started = Instant::now();
-    on_one_thread(|| {
-        for _ in 0..rounds {
-            for doc in &docs {
-                findings += scorer.score(doc, Format::Markdown).findings.len();
-            }
+    for _ in 0..rounds {
+        for doc in &docs {
+            findings += scorer.score(doc, Format::Markdown).findings.len();
         }
-    });
+    }
     let seconds = started.elapsed().as_secs_f64();
     let bytes = rounds * docs.iter().map(String::len).sum::<usize>();
     println!(

@@ -8,7 +8,7 @@
 
 use std::time::Instant;
 
-use workslop_benches::{documents_of, english_drafts, on_one_thread};
+use workslop_benches::{documents_of, english_drafts, one_thread_by_default};
 use workslop_core::{Config, Format, Scorer, signal_infos};
 
 /// A scorer with only `code` enabled (none when `None`).
@@ -33,11 +33,9 @@ fn scorer_without(disable: Vec<String>) -> Scorer {
 /// 5 rounds that warm the regex engines' caches up.
 fn median_us(scorer: &Scorer, docs: &[String]) -> f64 {
     let score_all = || {
-        on_one_thread(|| {
-            for doc in docs {
-                std::hint::black_box(scorer.score(doc, Format::Markdown));
-            }
-        })
+        for doc in docs {
+            std::hint::black_box(scorer.score(doc, Format::Markdown));
+        }
     };
     for _ in 0..5 {
         score_all();
@@ -54,6 +52,7 @@ fn median_us(scorer: &Scorer, docs: &[String]) -> f64 {
 }
 
 fn main() {
+    one_thread_by_default();
     let bytes = std::env::args()
         .nth(1)
         .and_then(|n| n.parse().ok())
