@@ -230,11 +230,7 @@ impl Scorer {
         if self.prepared.swap(true, Ordering::Relaxed) {
             return;
         }
-        let mut end = sample.len().min(LANGUAGE_SAMPLE_BYTES);
-        while !sample.is_char_boundary(end) {
-            end -= 1;
-        }
-        let sample = &sample[..end];
+        let sample = prefix(sample, LANGUAGE_SAMPLE_BYTES);
         let language = Document::new(sample, format, self.forced_language).language;
         rayon::join(
             || language.and_then(|l| l.data()).map(|d| self.resources(d)),
@@ -300,7 +296,12 @@ impl Scorer {
 }
 
 fn truncate_to_limit(text: &str) -> &str {
-    let mut end = text.len().min(u32::MAX as usize);
+    prefix(text, u32::MAX as usize)
+}
+
+/// The longest start of `text` of at most `bytes` bytes that ends on a character boundary.
+fn prefix(text: &str, bytes: usize) -> &str {
+    let mut end = text.len().min(bytes);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
