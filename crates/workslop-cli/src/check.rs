@@ -54,11 +54,7 @@ pub fn run(args: CheckArgs) -> Result<Exit, String> {
         if reads_stdin {
             printer.emit(check_stdin(&settings, &args))?;
         }
-        if let Some(first) = collected.files.first()
-            && let Ok(bytes) = std::fs::read(first)
-        {
-            settings.prepare(first, &bytes, args.scoring.input_format);
-        }
+        settings.prepare_first(&collected.files, args.scoring.input_format);
         for batch in collected.files.chunks(BATCH) {
             let checked: Vec<Checked> = batch
                 .par_iter()

@@ -86,11 +86,7 @@ fn score_files(settings: &Settings, args: &ScoreArgs) -> io::Result<usize> {
             }
         });
     }
-    if let Some(first) = collected.files.first()
-        && let Ok(bytes) = std::fs::read(first)
-    {
-        settings.prepare(first, &bytes, args.scoring.input_format);
-    }
+    settings.prepare_first(&collected.files, args.scoring.input_format);
     rows.par_extend(collected.files.par_iter().map(|path| {
         let display = path
             .strip_prefix("./")

@@ -90,6 +90,15 @@ impl Settings {
             scorer.prepare(text, format_of(path, format));
         }
     }
+
+    /// The same for the first of `files`, read here, before they are scored in parallel.
+    pub fn prepare_first(&self, files: &[PathBuf], format: Option<Format>) {
+        if let Some(first) = files.first()
+            && let Ok(bytes) = std::fs::read(first)
+        {
+            self.prepare(first, &bytes, format);
+        }
+    }
 }
 
 fn absolute_dir(path: &Path) -> PathBuf {

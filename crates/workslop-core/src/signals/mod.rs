@@ -82,7 +82,7 @@ pub struct LanguageResources {
 /// Compiles the patterns the signals search text in `language` with, which they would
 /// otherwise compile one by one on first use. Of the two halves, the second is the smaller
 /// (under 1 ms against about 5 for English), for a thread that has just built a lexicon.
-pub fn prepare(language: Option<&'static crate::language::Language>) {
+pub(crate) fn prepare(language: Option<&'static crate::language::Language>) {
     let lang = language.map_or(crate::language::UNDETERMINED, |l| l.code);
     let character_based = language.is_some_and(|l| l.is_character_based());
     rayon::join(
