@@ -3,7 +3,7 @@
 use std::sync::LazyLock;
 
 use super::lazy_regex::LazyRegex;
-use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, Squashed, saturate};
+use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, quoting, saturate};
 use crate::report::Severity;
 use crate::span::Span;
 
@@ -195,11 +195,14 @@ impl Signal for ChatResidue {
         spans.dedup_by(|b, a| b.start < a.end);
         let mut count = 0usize;
         for span in spans {
-            let quoted = Squashed(&doc.source[span.range()]);
             if findings.push(
                 span,
                 Severity::Warning,
-                format!("Chat assistant residue: \"{quoted}\""),
+                quoting(
+                    "Chat assistant residue: \"",
+                    &doc.source[span.range()],
+                    "\"",
+                ),
                 Some("delete the assistant's words and fill every placeholder".into()),
             ) {
                 count += 1;

@@ -384,7 +384,7 @@ impl Signal for ContrastFraming {
             if findings.push(
                 span,
                 severity,
-                format!("Contrast framing: \"{quoted}\""),
+                ["Contrast framing: \"", &quoted, "\""].concat(),
                 Some(suggestion.into()),
             ) {
                 frames += 1;

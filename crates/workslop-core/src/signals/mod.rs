@@ -26,7 +26,6 @@ mod vocabulary;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::fmt;
 
 use crate::document::Document;
 use crate::lexicon::{Hit, Matcher};
@@ -241,29 +240,27 @@ pub fn lookup(key: &str) -> Option<&'static dyn Signal> {
 
 /// White space runs squashed to single spaces, for comparing phrases.
 pub(crate) fn squash(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
+    quoting("", text, "")
+}
+
+/// A message quoting `text` with its white space runs squashed to single spaces, between
+/// `before` and `after`: one allocation, where `format!` spent several times as long per
+/// finding.
+pub(crate) fn quoting(before: &str, text: &str, after: &str) -> String {
+    let mut out = String::with_capacity(before.len() + text.len() + after.len());
+    out.push_str(before);
+    push_squashed(&mut out, text);
+    out.push_str(after);
     out
 }
 
-/// Text shown with its white space runs squashed to single spaces, for quoting it in a
-/// message without a copy of its own.
-pub(crate) struct Squashed<'a>(pub &'a str);
-
-impl fmt::Display for Squashed<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, word) in self.0.split_whitespace().enumerate() {
-            if i > 0 {
-                f.write_str(" ")?;
-            }
-            f.write_str(word)?;
+/// Appends `text` with its white space runs squashed to single spaces.
+pub(crate) fn push_squashed(out: &mut String, text: &str) {
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
         }
-        Ok(())
+        out.push_str(word);
     }
 }
 

@@ -2,9 +2,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{
-    Context, Findings, Measurement, Outcome, Signal, SignalInfo, Squashed, ramp, saturate,
-};
+use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, quoting, ramp, saturate};
 use crate::report::Severity;
 use crate::span::Span;
 
@@ -76,11 +74,14 @@ impl Signal for Repetition {
                         doc.words[start].start as usize,
                         doc.words[i + 1].end as usize,
                     );
-                    let phrase = Squashed(&doc.lower[span.range()]);
                     if findings.push(
                         span,
                         Severity::Info,
-                        format!("Repeats \"{phrase}\" from shortly before"),
+                        quoting(
+                            "Repeats \"",
+                            &doc.lower[span.range()],
+                            "\" from shortly before",
+                        ),
                         Some("say it once, or say something new".into()),
                     ) {
                         repeated_count += i - start;
@@ -124,10 +125,12 @@ impl Signal for Repetition {
                 if findings.push(
                     span,
                     Severity::Info,
-                    format!(
-                        "Another sentence starting with \"{}\"",
-                        doc.word(words.start)
-                    ),
+                    [
+                        "Another sentence starting with \"",
+                        doc.word(words.start),
+                        "\"",
+                    ]
+                    .concat(),
                     Some("vary how sentences start".into()),
                 ) {
                     same_openers += 1;
@@ -147,7 +150,7 @@ impl Signal for Repetition {
                 if findings.push(
                     span,
                     Severity::Info,
-                    format!("Stock transition \"{quoted}\""),
+                    ["Stock transition \"", quoted, "\""].concat(),
                     Some("drop it, or name the real link (because, so, but)".into()),
                 ) {
                     transitions += 1;

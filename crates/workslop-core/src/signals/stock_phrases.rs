@@ -5,7 +5,8 @@ use std::borrow::Cow;
 use rustc_hash::FxHashSet;
 
 use super::{
-    Context, Findings, Measurement, Outcome, Signal, SignalInfo, Squashed, ramp, saturate, squash,
+    Context, Findings, Measurement, Outcome, Signal, SignalInfo, push_squashed, ramp, saturate,
+    squash,
 };
 use crate::lexicon::Category;
 use crate::report::Severity;
@@ -90,8 +91,12 @@ pub(super) fn lexicon_density(
         } else {
             Severity::Info
         };
-        let quoted = Squashed(&doc.source[hit.span.range()]);
-        let message = format!("{}: \"{quoted}\"", entry.category.describe());
+        let (category, quoted) = (entry.category.describe(), &doc.source[hit.span.range()]);
+        let mut message = String::with_capacity(category.len() + quoted.len() + 4);
+        message.push_str(category);
+        message.push_str(": \"");
+        push_squashed(&mut message, quoted);
+        message.push('"');
         let suggestion = entry.suggestion.clone().map(Cow::Owned);
         if findings.push(hit.span, severity, message, suggestion) {
             weight += entry.weight;

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Context, Findings, Outcome, PerSentence, Signal, SignalInfo, Squashed};
+use super::{Context, Findings, Outcome, PerSentence, Signal, SignalInfo, quoting};
 use crate::report::Severity;
 use crate::span::Span;
 
@@ -110,11 +110,10 @@ impl Signal for Tricolons {
             if !is_list_of_three(list) {
                 continue;
             }
-            let quoted = Squashed(list);
             if findings.push(
                 Span::new(start, end),
                 Severity::Info,
-                format!("Tricolon: \"{quoted}\""),
+                quoting("Tricolon: \"", list, "\""),
                 Some("keep the one item that is specific, and back it".into()),
             ) {
                 count += 1;

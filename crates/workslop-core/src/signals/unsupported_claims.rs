@@ -212,11 +212,14 @@ impl Signal for UnsupportedClaims {
                 supported += 1;
                 continue;
             }
-            let quoted = super::Squashed(&doc.source[claim.range()]);
             if findings.push(
                 claim,
                 Severity::Warning,
-                format!("Claim \"{quoted}\" with no number, name or source in its sentence"),
+                super::quoting(
+                    "Claim \"",
+                    &doc.source[claim.range()],
+                    "\" with no number, name or source in its sentence",
+                ),
                 Some(SUGGESTION.into()),
             ) {
                 unsupported += 1;
