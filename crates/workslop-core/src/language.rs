@@ -145,7 +145,8 @@ fn marker(word: &str) -> Option<Marker> {
 /// Detects the language of a prose sample; `None` when unsure.
 pub fn detect<'w>(words: impl Iterator<Item = &'w str>) -> Option<&'static Language> {
     let sample = Sample::of(words);
-    if sample.text.chars().filter(|c| c.is_alphabetic()).count() < MIN_SAMPLE_LETTERS {
+    let mut letters = sample.text.chars().filter(|c| c.is_alphabetic());
+    if letters.nth(MIN_SAMPLE_LETTERS - 1).is_none() {
         return None;
     }
     if sample.is_english_by_markers() {
@@ -462,6 +463,11 @@ mod tests {
         let de = "Unsere Bäckerei backt jeden Morgen frisches Brot aus regionalem Mehl und verkauft es ab sieben Uhr.";
         assert_eq!(detect(de.split(' ')).map(|l| l.code), Some("de"));
         assert_eq!(detect("ok fine".split(' ')), None);
+        // Twenty letters are the least a sample is judged on.
+        let nineteen = "a the and of to is in it on 42";
+        assert_eq!(detect(nineteen.split(' ')), None);
+        let twenty = "a the and of to is in it on w42";
+        assert_eq!(detect(twenty.split(' ')).map(|l| l.code), Some("en"));
         assert_eq!(
             detect("我们的面包每天早上新鲜出炉，欢迎光临本店品尝".split(' ')).map(|l| l.code),
             Some("zh")
