@@ -145,10 +145,12 @@ fn marker(word: &str) -> Option<Marker> {
 /// Detects the language of a prose sample; `None` when unsure.
 pub fn detect<'w>(words: impl Iterator<Item = &'w str>) -> Option<&'static Language> {
     let sample = Sample::of(words);
-    let mut letters = sample.text.chars().filter(|c| c.is_alphabetic());
-    if letters.nth(MIN_SAMPLE_LETTERS - 1).is_none() {
-        return None;
-    }
+    // Too few letters to judge: the count stops at the last one needed.
+    sample
+        .text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .nth(MIN_SAMPLE_LETTERS - 1)?;
     if sample.is_english_by_markers() {
         return Language::by_code("en");
     }
