@@ -47,7 +47,8 @@ impl<'a> Document<'a> {
             list_items,
         } = markup::extract(source, format);
         let lower = lowercase_in_place_offsets(&prose);
-        let mut words = Vec::new();
+        // Prose averages about six bytes a word: one allocation instead of a dozen growths.
+        let mut words = Vec::with_capacity(prose.len() / 5);
         split_words(&prose, &mut words);
         let language =
             language.or_else(|| language::detect(words.iter().map(|w| &prose[w.range()])));

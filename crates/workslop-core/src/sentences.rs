@@ -80,8 +80,9 @@ pub fn split(
     breaks: &[usize],
     abbreviations: &Abbreviations,
 ) -> (Vec<Sentence>, Vec<Paragraph>) {
-    let mut sentences = Vec::new();
-    let mut paragraphs = Vec::new();
+    // Sized for sentences of a dozen words and a block break on each side of a paragraph.
+    let mut sentences = Vec::with_capacity(words.len() / 12 + 1);
+    let mut paragraphs = Vec::with_capacity(breaks.len() / 2 + 1);
     if words.is_empty() {
         return (sentences, paragraphs);
     }
