@@ -215,6 +215,7 @@ fn score_jsonl(settings: &Settings, input: &Path, args: &ScoreArgs) -> io::Resul
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut lines = reader.split(b'\n');
     let (mut number, mut failed) = (0usize, 0usize);
+    let mut prepared = false;
     loop {
         let mut batch = Vec::with_capacity(LINES_PER_BATCH);
         for line in lines.by_ref() {
@@ -234,10 +235,13 @@ fn score_jsonl(settings: &Settings, input: &Path, args: &ScoreArgs) -> io::Resul
         if batch.is_empty() {
             break;
         }
-        if let Some((_, line)) = batch.first()
+        // The first batch whose first line holds a text readies the scorer.
+        if !prepared
+            && let Some((_, line)) = batch.first()
             && let Ok((_, text)) = extract(line, &args.text_field, &args.id_field)
         {
             scorer.prepare(&text, format);
+            prepared = true;
         }
         let rows: Vec<Result<Map<String, Value>, String>> = batch
             .par_iter()
