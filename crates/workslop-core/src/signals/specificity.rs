@@ -5,6 +5,8 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use regex_automata::meta::Regex as MultiRegex;
+use regex_automata::{Anchored, Input};
 
 use super::lazy_regex::ascii_boundaries;
 use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate};
@@ -270,25 +272,39 @@ const FIGURE_KINDS: [(&str, Kind); 5] = [
     ("number", Kind::Number),
 ];
 
-/// One anchored regex per top-level group of `FIGURES`, in order, with the kind it gives
-/// (`None` for the clichés, which count as nothing). Classifying a match with these is much
-/// cheaper than asking the combined regex for its capture groups.
-static FIGURE_CLASSES: LazyLock<Vec<(Option<Kind>, Regex)>> = LazyLock::new(|| {
-    top_level_alternatives(FIGURES)
-        .into_iter()
+/// The top-level groups of `FIGURES`, each anchored at both ends, as the patterns of one
+/// regex, with the kind each gives (`None` for the clichés, which count as nothing). Run
+/// anchored over a match of `FIGURES`, it reports the first group that matches the whole of
+/// it, in one search where asking the combined regex for its capture groups is much dearer.
+static FIGURE_CLASSES: LazyLock<(Vec<Option<Kind>>, MultiRegex)> = LazyLock::new(|| {
+    let groups = top_level_alternatives(FIGURES);
+    let kinds = groups
+        .iter()
         .map(|group| {
             let name = group
                 .strip_prefix("(?P<")
                 .and_then(|g| g.split_once('>'))
                 .map_or("", |(n, _)| n);
-            let kind = FIGURE_KINDS
+            FIGURE_KINDS
                 .iter()
                 .find(|(n, _)| *n == name)
-                .map(|&(_, k)| k);
-            (kind, ascii_regex(&format!("^(?:{group})$")))
+                .map(|&(_, k)| k)
         })
-        .collect()
+        .collect();
+    let patterns: Vec<String> = groups
+        .iter()
+        .map(|group| ascii_boundaries(&format!("^(?:{group})$")))
+        .collect();
+    let regex = MultiRegex::new_many(&patterns).expect("valid built-in pattern");
+    (kinds, regex)
 });
+
+/// The kind of a match of `FIGURES`, `None` for a cliché.
+fn figure_kind(figure: &str) -> Option<Kind> {
+    let (kinds, regex) = &*FIGURE_CLASSES;
+    let found = regex.search(&Input::new(figure).anchored(Anchored::Yes))?;
+    kinds[found.pattern().as_usize()]
+}
 
 /// Splits a pattern at its top-level `|`, outside groups, classes and escapes.
 fn top_level_alternatives(pattern: &str) -> Vec<&str> {
@@ -318,11 +334,7 @@ fn find_figures(doc: &Document<'_>, brands: &[Span], out: &mut Vec<Detail>) {
     let text = doc.prose.as_str();
     let first = out.len();
     for whole in figures(text) {
-        let kind = FIGURE_CLASSES
-            .iter()
-            .find(|(_, r)| r.is_match(whole.as_str()))
-            .and_then(|(k, _)| *k);
-        let Some(kind) = kind else {
+        let Some(kind) = figure_kind(whole.as_str()) else {
             continue;
         };
         let span = Span::new(whole.start(), whole.end());
@@ -792,6 +804,31 @@ mod tests {
             found.sort_unstable();
             assert_eq!(found, expected, "{text}");
         }
+    }
+
+    #[test]
+    fn a_figure_takes_the_kind_of_the_first_group_matching_all_of_it() {
+        let groups: Vec<regex::Regex> = super::top_level_alternatives(super::FIGURES)
+            .iter()
+            .map(|group| super::ascii_regex(&format!("^(?:{group})$")))
+            .collect();
+        let (kinds, _) = &*super::FIGURE_CLASSES;
+        let mut texts: Vec<String> = testing::fixture_texts();
+        texts.push("24/7 and 10x, €5k, 30 USD, 12 Stunden, 2024-05-01, v2.1, 1.5, ３元".into());
+        let mut seen = [0usize; 6];
+        for text in &texts {
+            for figure in super::figures(text) {
+                let first = groups.iter().position(|g| g.is_match(figure.as_str()));
+                assert_eq!(
+                    super::figure_kind(figure.as_str()),
+                    first.and_then(|i| kinds[i]),
+                    "{:?}",
+                    figure.as_str()
+                );
+                seen[first.expect("every figure matches a group")] += 1;
+            }
+        }
+        assert!(seen.iter().all(|&n| n > 0), "every group seen: {seen:?}");
     }
 
     #[test]
