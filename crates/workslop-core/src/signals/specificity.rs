@@ -5,8 +5,8 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use regex_automata::Input;
 use regex_automata::meta::Regex as MultiRegex;
-use regex_automata::{Anchored, Input};
 
 use super::lazy_regex::ascii_boundaries;
 use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate};
@@ -104,7 +104,6 @@ pub(super) struct Detail {
 /// Compiles the patterns every language's details are found with.
 pub(super) fn prepare() {
     LazyLock::force(&FIGURES_REGEX);
-    LazyLock::force(&FIGURE_CLASSES);
     LazyLock::force(&DAY_AND_MONTH_NAMES_REGEX);
     LazyLock::force(&TITLE_CASE_SMALL_PACKED);
 }
@@ -247,8 +246,6 @@ const FIGURES: &str = concat!(
     r"|(?P<number>\d+(?:[.,]\d+)*)",
 );
 
-static FIGURES_REGEX: LazyLock<Regex> = LazyLock::new(|| ascii_regex(FIGURES));
-
 /// Day and month names on their own ("on Monday", "in April"): dates too. "March" and "May"
 /// are left out, being ordinary words as often.
 const DAY_AND_MONTH_NAMES: &str = concat!(
@@ -272,12 +269,13 @@ const FIGURE_KINDS: [(&str, Kind); 5] = [
     ("number", Kind::Number),
 ];
 
-/// The top-level groups of `FIGURES`, each anchored at both ends, as the patterns of one
-/// regex, with the kind each gives (`None` for the clichés, which count as nothing). Run
-/// anchored over a match of `FIGURES`, it reports the first group that matches the whole of
-/// it, in one search where asking the combined regex for its capture groups is much dearer.
-static FIGURE_CLASSES: LazyLock<(Vec<Option<Kind>>, MultiRegex)> = LazyLock::new(|| {
+/// `FIGURES` as one regex with each top-level group a pattern of its own, which finds the
+/// same matches and says which group made each, with the kind that group gives (`None` for
+/// the clichés, which count as nothing); asking for the capture groups is much dearer.
+static FIGURES_REGEX: LazyLock<(MultiRegex, Vec<Option<Kind>>)> = LazyLock::new(|| {
     let groups = top_level_alternatives(FIGURES);
+    let patterns: Vec<String> = groups.iter().map(|g| ascii_boundaries(g)).collect();
+    let regex = MultiRegex::new_many(&patterns).expect("valid built-in pattern");
     let kinds = groups
         .iter()
         .map(|group| {
@@ -291,19 +289,14 @@ static FIGURE_CLASSES: LazyLock<(Vec<Option<Kind>>, MultiRegex)> = LazyLock::new
                 .map(|&(_, k)| k)
         })
         .collect();
-    let patterns: Vec<String> = groups
-        .iter()
-        .map(|group| ascii_boundaries(&format!("^(?:{group})$")))
-        .collect();
-    let regex = MultiRegex::new_many(&patterns).expect("valid built-in pattern");
-    (kinds, regex)
+    (regex, kinds)
 });
 
-/// The kind of a match of `FIGURES`, `None` for a cliché.
-fn figure_kind(figure: &str) -> Option<Kind> {
-    let (kinds, regex) = &*FIGURE_CLASSES;
-    let found = regex.search(&Input::new(figure).anchored(Anchored::Yes))?;
-    kinds[found.pattern().as_usize()]
+/// A match of `FIGURES` and the kind of its group.
+#[derive(Debug, Clone, Copy)]
+struct Figure {
+    span: Span,
+    kind: Option<Kind>,
 }
 
 /// Splits a pattern at its top-level `|`, outside groups, classes and escapes.
@@ -333,12 +326,11 @@ fn top_level_alternatives(pattern: &str) -> Vec<&str> {
 fn find_figures(doc: &Document<'_>, brands: &[Span], out: &mut Vec<Detail>) {
     let text = doc.prose.as_str();
     let first = out.len();
-    for whole in figures(text) {
-        let Some(kind) = figure_kind(whole.as_str()) else {
+    for figure in figures(text) {
+        let (span, Some(kind)) = (figure.span, figure.kind) else {
             continue;
         };
-        let span = Span::new(whole.start(), whole.end());
-        if glued_to_letters(text, whole.start()) || overlaps(brands, span) {
+        if glued_to_letters(text, span.start as usize) || overlaps(brands, span) {
             continue;
         }
         out.push(Detail { kind, span });
@@ -357,7 +349,8 @@ fn find_figures(doc: &Document<'_>, brands: &[Span], out: &mut Vec<Detail>) {
 
 /// The matches of `FIGURES` in `text`, as a scan of the whole text would find them, but with
 /// the regex run only from a little before each digit: most of a text has none.
-fn figures(text: &str) -> Vec<regex::Match<'_>> {
+fn figures(text: &str) -> Vec<Figure> {
+    let (regex, kinds) = &*FIGURES_REGEX;
     let mut found = Vec::new();
     let mut at = 0;
     while let Some(digit) = next_digit(text, at) {
@@ -365,11 +358,14 @@ fn figures(text: &str) -> Vec<regex::Match<'_>> {
         while !text.is_char_boundary(from) {
             from += 1;
         }
-        let Some(m) = FIGURES_REGEX.find_at(text, from) else {
+        let Some(m) = regex.search(&Input::new(text).range(from..)) else {
             break;
         };
         at = m.end().max(digit + 1);
-        found.push(m);
+        found.push(Figure {
+            span: Span::new(m.start(), m.end()),
+            kind: kinds[m.pattern().as_usize()],
+        });
     }
     found
 }
@@ -793,7 +789,7 @@ mod tests {
                 .collect();
             let mut found: Vec<(usize, usize)> = super::figures(text)
                 .iter()
-                .map(|m| (m.start(), m.end()))
+                .map(|f| (f.span.start as usize, f.span.end as usize))
                 .collect();
             let names = super::DAY_AND_MONTH_NAMES_REGEX.find_iter(text);
             let names: Vec<(usize, usize)> = names
@@ -807,28 +803,30 @@ mod tests {
     }
 
     #[test]
-    fn a_figure_takes_the_kind_of_the_first_group_matching_all_of_it() {
-        let groups: Vec<regex::Regex> = super::top_level_alternatives(super::FIGURES)
-            .iter()
-            .map(|group| super::ascii_regex(&format!("^(?:{group})$")))
-            .collect();
-        let (kinds, _) = &*super::FIGURE_CLASSES;
+    fn a_figure_takes_the_kind_of_the_group_that_matched_it() {
+        let whole = super::ascii_regex(super::FIGURES);
         let mut texts: Vec<String> = testing::fixture_texts();
         texts.push("24/7 and 10x, €5k, 30 USD, 12 Stunden, 2024-05-01, v2.1, 1.5, ３元".into());
-        let mut seen = [0usize; 6];
+        let mut seen = std::collections::BTreeSet::new();
         for text in &texts {
             for figure in super::figures(text) {
-                let first = groups.iter().position(|g| g.is_match(figure.as_str()));
-                assert_eq!(
-                    super::figure_kind(figure.as_str()),
-                    first.and_then(|i| kinds[i]),
-                    "{:?}",
-                    figure.as_str()
-                );
-                seen[first.expect("every figure matches a group")] += 1;
+                let start = figure.span.start as usize;
+                let groups = whole.captures_at(text, start).expect("a figure matches");
+                assert_eq!(groups.get(0).map(|m| m.range()), Some(figure.span.range()));
+                let name = whole
+                    .capture_names()
+                    .flatten()
+                    .find(|name| groups.name(name).is_some())
+                    .expect("a group matched");
+                let kind = super::FIGURE_KINDS
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|&(_, k)| k);
+                assert_eq!(figure.kind, kind, "{:?}", &text[figure.span.range()]);
+                seen.insert(name);
             }
         }
-        assert!(seen.iter().all(|&n| n > 0), "every group seen: {seen:?}");
+        assert_eq!(seen.len(), 6, "every group seen: {seen:?}");
     }
 
     #[test]
