@@ -1,5 +1,6 @@
 //! WS402 contrast-framing: "it's not just X, it's Y" and its relatives, per language.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::lazy_regex::LazyRegex;
@@ -411,8 +412,21 @@ impl Signal for ContrastFraming {
 fn hits(doc: &Document<'_>, frames: &Frames) -> Vec<Hit> {
     let text = &doc.collapsed.text;
     let mut candidates: Vec<Hit> = Vec::new();
+    // The trigger words last searched for and where they are: patterns next to each other
+    // in a table often share them.
+    let mut triggers: Option<(&[&str], Vec<Range<usize>>)> = None;
     for (index, pattern) in frames.patterns.iter().enumerate() {
-        for m in pattern.regex.find_iter(text) {
+        let found = match pattern.regex.trigger_words() {
+            Some(words) => {
+                let (_, positions) = match triggers.take() {
+                    Some(known) if known.0 == words => triggers.insert(known),
+                    _ => triggers.insert((words, pattern.regex.trigger_positions(text))),
+                };
+                pattern.regex.find_iter_near(text, positions)
+            }
+            None => pattern.regex.find_iter(text),
+        };
+        for m in found {
             let hit = Hit {
                 start: m.start,
                 end: m.end,

@@ -77,11 +77,37 @@ impl LazyRegex {
     /// The successive non-overlapping matches in `text`, leftmost first, as a scan of the
     /// whole text finds them.
     pub(super) fn find_iter(&self, text: &str) -> Vec<Range<usize>> {
+        match &self.triggers {
+            Some(triggers) => self.find_iter_near(text, &triggers.positions(text)),
+            None => self.regex().find_iter(text).map(|m| m.range()).collect(),
+        }
+    }
+
+    /// The words this pattern is searched for around, if it is.
+    pub(super) fn trigger_words(&self) -> Option<&'static [&'static str]> {
+        self.triggers.as_ref().map(|t| t.words)
+    }
+
+    /// Where this pattern's trigger words are in `text`, to be shared by the patterns with
+    /// the same words (see [`LazyRegex::find_iter_near`]).
+    pub(super) fn trigger_positions(&self, text: &str) -> Vec<Range<usize>> {
+        self.triggers
+            .as_ref()
+            .map_or_else(Vec::new, |t| t.positions(text))
+    }
+
+    /// [`LazyRegex::find_iter`] given the `trigger_positions` in `text` of a pattern with
+    /// the same trigger words.
+    pub(super) fn find_iter_near(
+        &self,
+        text: &str,
+        triggers: &[Range<usize>],
+    ) -> Vec<Range<usize>> {
         let regex = self.regex();
-        let Some(triggers) = &self.triggers else {
-            return regex.find_iter(text).map(|m| m.range()).collect();
+        let Some(lookback) = self.triggers.as_ref().map(|t| t.lookback) else {
+            return self.find_iter(text);
         };
-        let found = near_triggers(regex, triggers.finder(), triggers.lookback, text);
+        let found = near_triggers(regex, triggers, lookback, text);
         debug_assert_eq!(
             found,
             regex.find_iter(text).map(|m| m.range()).collect::<Vec<_>>(),
@@ -93,6 +119,24 @@ impl LazyRegex {
 }
 
 impl Triggers {
+    /// Every trigger word that ends a word in `text`: the leftmost found from the start,
+    /// then from one byte past the start of each, so that a search from any offset finds
+    /// the first of them there.
+    fn positions(&self, text: &str) -> Vec<Range<usize>> {
+        let finder = self.finder();
+        let mut found = Vec::new();
+        let mut from = 0;
+        while from < text.len()
+            && let Some(trigger) = finder.find(aho_corasick::Input::new(text).range(from..))
+        {
+            from = trigger.start() + 1;
+            if !is_word_byte(text.as_bytes(), trigger.end()) {
+                found.push(trigger.range());
+            }
+        }
+        found
+    }
+
     fn finder(&self) -> &AhoCorasick {
         self.finder.get_or_init(|| {
             AhoCorasick::builder()
@@ -103,38 +147,28 @@ impl Triggers {
     }
 }
 
-/// The matches of `regex`, given that each starts a word at most `lookback` bytes before a
-/// match of `finder` that ends a word. The first such trigger at or after the search position
-/// bounds where the next match can start, so the regex is tried, anchored, only at the word
-/// starts up to `lookback` before it, from left to right: the first that matches is the
-/// leftmost match.
+/// The matches of `regex`, given that each starts a word at most `lookback` bytes before one
+/// of `triggers` (trigger words that end a word, see [`Triggers::positions`]). The first
+/// trigger at or after the search position bounds where the next match can start, so the
+/// regex is tried, anchored, only at the word starts up to `lookback` before it, from left
+/// to right: the first that matches is the leftmost match.
 fn near_triggers(
     regex: &Regex,
-    finder: &AhoCorasick,
+    triggers: &[Range<usize>],
     lookback: usize,
     text: &str,
 ) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
-    let word_byte = |i: usize| {
-        bytes
-            .get(i)
-            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
-    };
-    let starts_word = |i: usize| word_byte(i) && (i == 0 || !word_byte(i - 1));
+    let starts_word = |i: usize| is_word_byte(bytes, i) && (i == 0 || !is_word_byte(bytes, i - 1));
     let mut found = Vec::new();
     // Where the next match may start: every position before it has been ruled out.
     let mut at = 0;
-    // Where to look for the next trigger.
-    let mut search_from = 0;
-    while search_from < text.len()
-        && let Some(trigger) = finder.find(aho_corasick::Input::new(text).range(search_from..))
-    {
-        search_from = trigger.start() + 1;
-        if word_byte(trigger.end()) {
+    for trigger in triggers {
+        if trigger.start < at {
             continue;
         }
-        let first = trigger.start().saturating_sub(lookback).max(at);
-        let next = (first..=trigger.start())
+        let first = trigger.start.saturating_sub(lookback).max(at);
+        let next = (first..=trigger.start)
             .filter(|&start| starts_word(start))
             .find_map(|start| {
                 regex.search(&Input::new(text).range(start..).anchored(Anchored::Yes))
@@ -144,11 +178,17 @@ fn near_triggers(
                 found.push(m.range());
                 m.end().max(m.start() + 1)
             }
-            None => trigger.start() + 1,
+            None => trigger.start + 1,
         };
-        search_from = search_from.max(at);
     }
     found
+}
+
+/// Whether the byte at `i` is part of an ASCII word, as for an ASCII `\b`.
+fn is_word_byte(bytes: &[u8], i: usize) -> bool {
+    bytes
+        .get(i)
+        .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
 /// `\b` made ASCII-only: a Unicode `\b` makes the regex engine leave its fast path on text with
