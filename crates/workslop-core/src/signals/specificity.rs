@@ -5,8 +5,8 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use regex_automata::Input;
 use regex_automata::meta::Regex as MultiRegex;
+use regex_automata::{Anchored, Input};
 
 use super::lazy_regex::ascii_boundaries;
 use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate};
@@ -348,17 +348,23 @@ fn find_figures(doc: &Document<'_>, brands: &[Span], out: &mut Vec<Detail>) {
 }
 
 /// The matches of `FIGURES` in `text`, as a scan of the whole text would find them, but with
-/// the regex run only from a little before each digit: most of a text has none.
+/// the regex run only from each digit, or a little before it: most of a text has none.
 fn figures(text: &str) -> Vec<Figure> {
     let (regex, kinds) = &*FIGURES_REGEX;
     let mut found = Vec::new();
     let mut at = 0;
     while let Some(digit) = next_digit(text, at) {
-        let mut from = digit.saturating_sub(FIGURE_LOOKBACK).max(at);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        let Some(m) = regex.search(&Input::new(text).range(from..)) else {
+        let input = if may_start_before(text.as_bytes(), digit) {
+            let mut from = digit.saturating_sub(FIGURE_LOOKBACK).max(at);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            Input::new(text).range(from..)
+        } else {
+            // No search for where it starts, which takes a second pass backwards.
+            Input::new(text).range(digit..).anchored(Anchored::Yes)
+        };
+        let Some(m) = regex.search(&input) else {
             break;
         };
         at = m.end().max(digit + 1);
@@ -393,6 +399,37 @@ fn next_digit(text: &str, at: usize) -> Option<usize> {
         block = end;
     }
     None
+}
+
+/// Whether a figure holding the digit at `digit` may start before it. Every match holds a
+/// digit, and what may come before its first one is a currency sign or code, a month
+/// ("Jan."), "v", "version", "release" or "#", each maybe followed by spaces. After anything
+/// else, such as a lower-case word and a space ("by 40%"), the figure starts at the digit,
+/// which the number group matches if it is an ASCII one.
+fn may_start_before(bytes: &[u8], digit: usize) -> bool {
+    let is_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+    if !bytes[digit].is_ascii_digit() {
+        return true;
+    }
+    let end = bytes[..digit]
+        .iter()
+        .rposition(|b| !is_space(b))
+        .map_or(0, |i| i + 1);
+    let Some(&last) = bytes[..end].last() else {
+        return false;
+    };
+    if !last.is_ascii_alphabetic() {
+        return last >= 0x80 || matches!(last, b'.' | b'#' | b'$');
+    }
+    let start = bytes[..end]
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    let word = &bytes[start..end];
+    end == digit
+        || word[0].is_ascii_uppercase()
+        || word.eq_ignore_ascii_case(b"version")
+        || word.eq_ignore_ascii_case(b"release")
 }
 
 /// A number right after Latin letters is part of a code word ("B2B", "mp3"), not a figure.
@@ -777,6 +814,8 @@ mod tests {
             "Am 12. Dezember 2024 um 9 Uhr; 3 Tagen. Version 3 and v2.1 and 1.2.3.",
             "价格３元，住了２晚。٣ أيام. B2B, mp3 and 4K. September 30th, 2025 in 2019-05-01.",
             "No digits at all here, only words and Sunday.",
+            "$\u{B}5, USD\u{A0}7, Jan.  5, Version\n\n2, # 1, v2, 12,5 %, (3) and 4²; ²5 1\u{663}; ፩ then 7.",
+            "Up by 5, release 3, the v2, PLN 5, up.  5, eur 4, ab12 and version 2.1 of 3 x 4.",
             "9",
         ]
         .map(String::from)
