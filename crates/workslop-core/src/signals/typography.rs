@@ -97,7 +97,7 @@ fn count_slips(doc: &Document<'_>) -> BTreeMap<&'static str, usize> {
     .collect();
     let mut add = |kind: &'static str| *slips.entry(kind).or_default() += 1;
     let english = doc.lang_code() == "en";
-    let han = may_have_han(&doc.prose);
+    let han = has_han(&doc.prose);
     let prose = doc.prose.as_bytes();
     // A full stop inside a word is rare: the words that hold one are found from the stops.
     let mut last_with_stop = None;
@@ -246,15 +246,22 @@ fn repeated_punctuation(gap: &str) -> bool {
     })
 }
 
-/// Whether the text may hold a Han character: each one's UTF-8 starts with a byte from 0xE3
-/// to 0xE9 (U+3400 to U+9FFF) or 0xEF (U+F900 to U+FAFF). A quick byte scan that spares
-/// English text the check between every two words.
-fn may_have_han(text: &str) -> bool {
+/// Whether the text holds a Han character, without which no gap can be a slip between two.
+/// Each one's UTF-8 starts with a byte from 0xE3 to 0xE9 (U+3000 to U+9FFF) or 0xEF (U+F000
+/// to U+FFFF), which is always a first byte; a quick scan for those spares English text the
+/// check between every two words, and the characters found are then decoded, as emoji in
+/// English copy bring such bytes too (the variation selector U+FE0F).
+fn has_han(text: &str) -> bool {
     let han_lead = |b: u8| (b.wrapping_sub(0xE3) < 7) as u8 | (b == 0xEF) as u8;
+    let bytes = text.as_bytes();
     // Blocks without an early exit or a branch inside, so the test vectorises.
-    text.as_bytes()
-        .chunks(64)
-        .any(|block| block.iter().fold(0, |found, &b| found | han_lead(b)) != 0)
+    bytes.chunks(64).enumerate().any(|(n, block)| {
+        block.iter().fold(0, |found, &b| found | han_lead(b)) != 0
+            && (0..block.len()).any(|i| {
+                let at = 64 * n + i;
+                han_lead(bytes[at]) == 1 && text[at..].starts_with(han::is_han)
+            })
+    })
 }
 
 fn ends_han(word: &str) -> bool {
@@ -387,6 +394,24 @@ mod tests {
                     assert_eq!(super::repeated_punctuation(&gap), listed, "{gap:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn han_is_told_from_emoji_kana_and_cjk_marks() {
+        for text in [
+            "- 🛡️ Robust",
+            "Solar ☀️ power",
+            "\u{FEFF}Hello",
+            "ア、カ。",
+            "Ｂ２Ｂ",
+            "",
+        ] {
+            assert!(!super::has_han(text), "{text}");
+        }
+        let late = format!("{}中", "a".repeat(63));
+        for text in ["中", "a 中 b", "\u{F900}", "🛡️ 我们", late.as_str()] {
+            assert!(super::has_han(text), "{text}");
         }
     }
 
