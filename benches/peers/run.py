@@ -509,10 +509,11 @@ def main() -> int:
             best, name = peers[0]
             print()
             one = f" ({ref1['mb_s'] / best:.1f}× on one thread)" if ref1.get("mb_s") else ""
+            following = ", ".join(f"{n} {fmt_rate(r)} MB/s ({ref['mb_s'] / r:.1f}×)"
+                                  for r, n in peers[1:3])
             print(f"Fastest full-featured peer ({mode}): {name}, {fmt_rate(best)} MB/s; "
-                  f"workslop is {ref['mb_s'] / best:.1f}× as fast{one}; the target is 50×. "
-                  "Next: " + ", ".join(f"{n} {fmt_rate(r)} MB/s ({ref['mb_s'] / r:.1f}×)"
-                                       for r, n in peers[1:3]) + ".")
+                  f"workslop is {ref['mb_s'] / best:.1f}× as fast{one}; the target is 50×."
+                  + (f" Next: {following}." if following else ""))
     notes = [(r["label"], r["note"]) for r in rows if r["note"]]
     if notes:
         print()
