@@ -23,13 +23,20 @@ impl LineIndex {
     /// Positions of many offsets in one pass over the text, so a huge single line costs
     /// linear time however many offsets point into it.
     pub fn positions(&self, text: &str, offsets: &[usize]) -> Vec<LineCol> {
-        let mut order: Vec<usize> = (0..offsets.len()).collect();
-        order.sort_unstable_by_key(|&i| offsets[i]);
+        // Each offset packed with its index into one number sorts fastest.
+        let mut order: Vec<u128> = (offsets.iter())
+            .zip(0..)
+            .map(|(&offset, i): (&usize, usize)| {
+                ((offset.min(text.len()) as u128) << 64) | i as u128
+            })
+            .collect();
+        order.sort_unstable();
         let mut out = vec![LineCol { line: 1, column: 1 }; offsets.len()];
         let (mut cursor, mut column) = (0usize, 1u32);
         let mut line = 0usize;
-        for i in order {
-            let offset = floor_char_boundary(text, offsets[i].min(text.len()));
+        for packed in order {
+            let (offset, i) = ((packed >> 64) as usize, packed as u64 as usize);
+            let offset = floor_char_boundary(text, offset);
             // The offsets come in order, so their line only moves forward.
             let mut target_line = line;
             while self

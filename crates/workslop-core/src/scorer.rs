@@ -182,7 +182,7 @@ impl Scorer {
         } else {
             REGISTRY.iter().zip(&self.weights).map(measure).collect()
         };
-        let mut raw = Vec::new();
+        let mut raw = Vec::with_capacity(results.iter().map(|(_, f)| f.len()).sum());
         let mut measured = Vec::with_capacity(REGISTRY.len());
         for (outcome, mut findings) in results {
             measured.push(outcome);
@@ -335,30 +335,40 @@ fn signal_report(
 }
 
 /// Sorts findings by position and gives them lines and columns.
-fn locate(text: &str, mut raw: Vec<RawFinding>) -> Vec<Finding> {
-    raw.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| a.code.cmp(b.code)));
-    if raw.is_empty() {
+fn locate(text: &str, raw: Vec<RawFinding>) -> Vec<Finding> {
+    // A finding is large, so its span and place are sorted as one number and each finding is
+    // moved once. `raw` holds the signals' findings in the registry's order, which is that of
+    // their codes: findings with one span come in order of code, then as their signal gave them.
+    let mut order: Vec<u128> = (raw.iter().zip(0..))
+        .map(|(f, i): (&RawFinding, u128)| {
+            (u128::from(f.span.start) << 96) | (u128::from(f.span.end) << 64) | i
+        })
+        .collect();
+    order.sort_unstable();
+    if order.is_empty() {
         return Vec::new();
     }
     let index = LineIndex::new(text);
-    let offsets: Vec<usize> = raw
-        .iter()
-        .flat_map(|f| [f.span.start as usize, f.span.end as usize])
+    let offsets: Vec<usize> = (order.iter())
+        .flat_map(|&key| [(key >> 96) as usize, (key >> 64) as u32 as usize])
         .collect();
     let positions = index.positions(text, &offsets);
-    raw.into_iter()
-        .zip(positions.chunks(2))
-        .map(|(f, pos)| Finding {
-            code: f.code.into(),
-            name: f.name.into(),
-            message: f.message,
-            severity: f.severity,
-            span: f.span,
-            line: pos[0].line,
-            column: pos[0].column,
-            end_line: pos[1].line,
-            end_column: pos[1].column,
-            suggestion: f.suggestion,
+    let mut raw: Vec<Option<RawFinding>> = raw.into_iter().map(Some).collect();
+    (order.iter().zip(positions.chunks(2)))
+        .filter_map(|(&key, pos)| {
+            let f = raw[key as u64 as usize].take()?;
+            Some(Finding {
+                code: f.code.into(),
+                name: f.name.into(),
+                message: f.message,
+                severity: f.severity,
+                span: f.span,
+                line: pos[0].line,
+                column: pos[0].column,
+                end_line: pos[1].line,
+                end_column: pos[1].column,
+                suggestion: f.suggestion,
+            })
         })
         .collect()
 }
@@ -391,6 +401,47 @@ mod tests {
         let parallel = scorer.score(&long, Format::Markdown);
         assert!(parallel.findings.len() > 100);
         assert_eq!(parallel, scorer.score_text(&long, Format::Markdown, false));
+    }
+
+    #[test]
+    fn findings_come_by_span_then_code_then_as_their_signal_gave_them() {
+        let finding = |code: &'static str, start: usize, end: usize, message: &str| RawFinding {
+            code,
+            name: "test",
+            span: crate::span::Span::new(start, end),
+            severity: crate::report::Severity::Info,
+            message: message.to_string(),
+            suggestion: None,
+        };
+        // As the scorer gathers them: signal by signal, in the registry's order of codes.
+        let raw = vec![
+            finding("WS101", 4, 9, "a"),
+            finding("WS101", 0, 3, "b"),
+            finding("WS101", 4, 9, "c"),
+            finding("WS201", 4, 9, "d"),
+            finding("WS201", 0, 2, "e"),
+            finding("WS301", 0, 3, "f"),
+            finding("WS301", 4, 6, "g"),
+        ];
+        let order: Vec<String> = locate(
+            "abc
+efghi",
+            raw,
+        )
+        .into_iter()
+        .map(|f| f.message)
+        .collect();
+        assert_eq!(order, ["e", "b", "f", "g", "a", "c", "d"]);
+
+        let scorer = Scorer::new(Config::default()).unwrap();
+        let long = crate::signals::testing::fixture_texts().concat();
+        let findings = scorer.score(&long, Format::Markdown).findings;
+        assert!(findings.len() > 100);
+        assert!(
+            findings
+                .windows(2)
+                .all(|w| (w[0].span, &w[0].code) <= (w[1].span, &w[1].code))
+        );
     }
 
     #[test]
