@@ -256,6 +256,17 @@ pub(crate) fn quoting(before: &str, text: &str, after: &str) -> String {
 
 /// Appends `text` with its white space runs squashed to single spaces.
 pub(crate) fn push_squashed(out: &mut String, text: &str) {
+    // Most quotes are printable ASCII with single spaces inside: those stay as they are.
+    let bytes = text.as_bytes();
+    let printable_ascii = bytes.iter().all(|&b| (b' '..0x80).contains(&b));
+    if printable_ascii
+        && bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && memchr::memmem::find(bytes, b"  ").is_none()
+    {
+        out.push_str(text);
+        return;
+    }
     for (i, word) in text.split_whitespace().enumerate() {
         if i > 0 {
             out.push(' ');
@@ -383,6 +394,19 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn squashing_joins_the_white_space_separated_words_with_one_space(
+            ascii in "[a. ]{0,8}",
+            any in "[a .\t\n\x0b\x01\u{a0}\u{2009}\u{3000}é’]{0,30}",
+        ) {
+            for text in [ascii, any] {
+                let words: Vec<&str> = text.split_whitespace().collect();
+                proptest::prop_assert_eq!(squash(&text), words.join(" "));
+            }
+        }
+    }
 
     #[test]
     fn registry_is_sorted_unique_and_documented() {
