@@ -33,10 +33,13 @@ pub fn find(
         std::array::from_fn(|i| Stream::new(start, bounds[i], bounds[i + 1]));
     let mut live = streams.iter().all(|s| s.at < s.end);
     while live {
-        while streams.iter().all(|s| s.at < s.end) {
+        // Steps until the first stream reaches the end of its stretch.
+        let steps = streams.iter().map(|s| s.end - s.at).min().unwrap_or(0);
+        let ahead: [&[u8]; STREAMS] = std::array::from_fn(|i| &bytes[streams[i].at..][..steps]);
+        for step in 0..steps {
             let mut special = false;
-            for s in &mut streams {
-                s.state = dfa.next_state(Anchored::No, s.state, bytes[s.at]);
+            for (s, ahead) in streams.iter_mut().zip(ahead) {
+                s.state = dfa.next_state(Anchored::No, s.state, ahead[step]);
                 s.at += 1;
                 special |= dfa.is_special(s.state);
             }
