@@ -36,16 +36,22 @@ pub fn find(
         // Steps until the first stream reaches the end of its stretch.
         let steps = streams.iter().map(|s| s.end - s.at).min().unwrap_or(0);
         let ahead: [&[u8]; STREAMS] = std::array::from_fn(|i| &bytes[streams[i].at..][..steps]);
+        let mut states: [StateID; STREAMS] = std::array::from_fn(|i| streams[i].state);
+        let mut taken = steps;
         for step in 0..steps {
             let mut special = false;
-            for (s, ahead) in streams.iter_mut().zip(ahead) {
-                s.state = dfa.next_state(Anchored::No, s.state, ahead[step]);
-                s.at += 1;
-                special |= dfa.is_special(s.state);
+            for (state, ahead) in states.iter_mut().zip(ahead) {
+                *state = dfa.next_state(Anchored::No, *state, ahead[step]);
+                special |= dfa.is_special(*state);
             }
             if special {
+                taken = step + 1;
                 break;
             }
+        }
+        for (s, state) in streams.iter_mut().zip(states) {
+            s.state = state;
+            s.at += taken;
         }
         for s in &mut streams {
             live &= s.settle(dfa, text, &mut judge);
