@@ -162,22 +162,25 @@ fn windowed_entropy(ids: &[u32], window: usize) -> f64 {
         ids.chunks(window).filter(|c| c.len() == window).collect()
     };
     let mut counts = vec![0u32; ids.iter().max().map_or(0, |&m| m as usize + 1)];
-    // A word's term, -p log2 p, depends only on its count: computed once per count.
+    // A word's term, -p log2 p, depends only on its count: computed once for each count that
+    // occurs (few words come more than a handful of times), NaN until then.
     let n = chunks.first().map_or(0, |c| c.len());
-    let terms: Vec<f64> = (0..=n)
-        .map(|c| {
-            let p = c as f64 / n as f64;
-            if c == 0 { 0.0 } else { p * p.log2() }
-        })
-        .collect();
+    let mut terms = vec![f64::NAN; n + 1];
+    terms[0] = 0.0;
     let mut sum = 0.0;
     for chunk in &chunks {
         for &id in *chunk {
             counts[id as usize] += 1;
         }
         for &id in *chunk {
-            // A word already taken has count 0, whose term is 0: no branch.
-            sum -= terms[std::mem::take(&mut counts[id as usize]) as usize];
+            // A word already taken has count 0, whose term is 0.
+            let c = std::mem::take(&mut counts[id as usize]) as usize;
+            let term = &mut terms[c];
+            if term.is_nan() {
+                let p = c as f64 / n as f64;
+                *term = p * p.log2();
+            }
+            sum -= *term;
         }
     }
     sum / chunks.len().max(1) as f64
