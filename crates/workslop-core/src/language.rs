@@ -115,7 +115,7 @@ enum Marker {
     Foreign,
 }
 
-static MARKERS: LazyLock<rustc_hash::FxHashMap<&'static str, Marker>> = LazyLock::new(|| {
+static MARKERS: LazyLock<rustc_hash::FxHashMap<&'static [u8], Marker>> = LazyLock::new(|| {
     let lists = [
         (ENGLISH_MARKERS, Marker::English),
         (SHARED_MARKERS, Marker::Shared),
@@ -123,7 +123,7 @@ static MARKERS: LazyLock<rustc_hash::FxHashMap<&'static str, Marker>> = LazyLock
     ];
     lists
         .iter()
-        .flat_map(|&(list, marker)| list.iter().map(move |&word| (word, marker)))
+        .flat_map(|&(list, marker)| list.iter().map(move |&word| (word.as_bytes(), marker)))
         .collect()
 });
 
@@ -138,8 +138,7 @@ fn marker(word: &str) -> Option<Marker> {
     }
     lower[..bytes.len()].copy_from_slice(bytes);
     lower.make_ascii_lowercase();
-    let lower = std::str::from_utf8(&lower[..bytes.len()]).ok()?;
-    MARKERS.get(lower).copied()
+    MARKERS.get(&lower[..bytes.len()]).copied()
 }
 
 /// Detects the language of a prose sample; `None` when unsure.
