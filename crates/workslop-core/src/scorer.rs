@@ -423,15 +423,15 @@ mod tests {
             finding("WS301", 0, 3, "f"),
             finding("WS301", 4, 6, "g"),
         ];
-        let order: Vec<String> = locate(
-            "abc
-efghi",
-            raw,
-        )
-        .into_iter()
-        .map(|f| f.message)
-        .collect();
+        let located = locate("abc\nefghi", raw);
+        let order: Vec<&str> = located.iter().map(|f| f.message.as_str()).collect();
         assert_eq!(order, ["e", "b", "f", "g", "a", "c", "d"]);
+        let places: Vec<_> = located
+            .iter()
+            .map(|f| (f.line, f.column, f.end_line, f.end_column))
+            .collect();
+        assert_eq!(places[1], (1, 1, 1, 4));
+        assert_eq!(places[6], (2, 1, 2, 6));
 
         let scorer = Scorer::new(Config::default()).unwrap();
         let long = crate::signals::testing::fixture_texts().concat();
