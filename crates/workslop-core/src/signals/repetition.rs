@@ -184,7 +184,7 @@ fn repeated_trigrams(ids: &[u32], numeric: &[bool]) -> Vec<bool> {
         FxHashMap::with_capacity_and_hasher(ids.len(), Default::default());
     (0..ids.len() - 2)
         .map(|i| {
-            if numeric[i.saturating_sub(1)..i + 3].iter().any(|&n| n) {
+            if numeric[i.saturating_sub(1)] | numeric[i] | numeric[i + 1] | numeric[i + 2] {
                 return false;
             }
             // Ids are below 2^21 for any text under ~2 million distinct words; wider ids only
