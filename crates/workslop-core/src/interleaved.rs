@@ -2,27 +2,22 @@
 //! a chain of dependent loads from the transition table; independent chains keep the core busy
 //! while each waits for memory.
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, PatternID};
+use crate::phrase_dfa::{PhraseDfa, State};
 
 /// A match the caller kept: its pattern and where it starts and ends.
-pub type Kept = (PatternID, usize, usize);
+pub type Kept = (u32, usize, usize);
 
 /// Every match the caller keeps, in text order. `judge(pattern, start, end)` returns where a
 /// kept match ends (it may lengthen it), or `None` to drop it, in which case the search goes on
 /// one character after its start. `stops` are the bytes no pattern holds and no word does:
-/// the text is only split after one of them, so no match can cross a split. The DFA must be
-/// built without a prefilter, so that only dead and match states are special.
+/// the text is only split after one of them, so no match can cross a split.
 pub fn find(
-    dfa: &DFA,
+    dfa: &PhraseDfa,
     text: &str,
     stops: &[bool; 256],
-    mut judge: impl FnMut(PatternID, usize, usize) -> Option<usize>,
+    mut judge: impl FnMut(u32, usize, usize) -> Option<usize>,
 ) -> Vec<Kept> {
-    let Ok(start) = dfa.start_state(Anchored::No) else {
-        return Vec::new();
-    };
+    let start = dfa.start();
     let bytes = text.as_bytes();
     let mut bounds = [0; STREAMS + 1];
     for i in 1..STREAMS {
@@ -36,12 +31,12 @@ pub fn find(
         // Steps until the first stream reaches the end of its stretch.
         let steps = streams.iter().map(|s| s.end - s.at).min().unwrap_or(0);
         let ahead: [&[u8]; STREAMS] = std::array::from_fn(|i| &bytes[streams[i].at..][..steps]);
-        let mut states: [StateID; STREAMS] = std::array::from_fn(|i| streams[i].state);
+        let mut states: [State; STREAMS] = std::array::from_fn(|i| streams[i].state);
         let mut taken = steps;
         for step in 0..steps {
             let mut special = false;
             for (state, ahead) in states.iter_mut().zip(ahead) {
-                *state = dfa.next_state(Anchored::No, *state, ahead[step]);
+                *state = dfa.next(*state, ahead[step]);
                 special |= dfa.is_special(*state);
             }
             if special {
@@ -60,7 +55,7 @@ pub fn find(
     for stream in &mut streams {
         while stream.at < stream.end || stream.longest.is_some() {
             if stream.at < stream.end {
-                stream.state = dfa.next_state(Anchored::No, stream.state, bytes[stream.at]);
+                stream.state = dfa.next(stream.state, bytes[stream.at]);
                 stream.at += 1;
             }
             if !stream.settle(dfa, text, &mut judge) {
@@ -87,17 +82,17 @@ fn split_point(bytes: &[u8], after: usize, near: usize, stops: &[bool; 256]) -> 
 
 /// One stretch of the text and the search under way in it.
 struct Stream {
-    start: StateID,
-    state: StateID,
+    start: State,
+    state: State,
     at: usize,
     end: usize,
-    /// The longest match so far of the search under way, and where it ends.
-    longest: Option<(PatternID, usize)>,
+    /// The longest match so far of the search under way: its pattern, length and end.
+    longest: Option<(u32, usize, usize)>,
     kept: Vec<Kept>,
 }
 
 impl Stream {
-    fn new(start: StateID, at: usize, end: usize) -> Self {
+    fn new(start: State, at: usize, end: usize) -> Self {
         Stream {
             start,
             state: start,
@@ -111,21 +106,22 @@ impl Stream {
     /// Acts on a special state or the end of the stretch; false once nothing is left to search.
     fn settle(
         &mut self,
-        dfa: &DFA,
+        dfa: &PhraseDfa,
         text: &str,
-        judge: &mut impl FnMut(PatternID, usize, usize) -> Option<usize>,
+        judge: &mut impl FnMut(u32, usize, usize) -> Option<usize>,
     ) -> bool {
-        let dead = dfa.is_special(self.state) && dfa.is_dead(self.state);
-        if dfa.is_special(self.state) && dfa.is_match(self.state) {
-            self.longest = Some((dfa.match_pattern(self.state, 0), self.at));
+        let dead = dfa.is_dead(self.state);
+        if dfa.is_special(self.state) && !dead {
+            let (pattern, len) = dfa.matched(self.state);
+            self.longest = Some((pattern, len, self.at));
         }
         if !dead && self.at < self.end {
             return true;
         }
-        let Some((pattern, end)) = self.longest.take() else {
+        let Some((pattern, len, end)) = self.longest.take() else {
             return false;
         };
-        let start = end - dfa.pattern_len(pattern);
+        let start = end - len;
         self.at = match judge(pattern, start, end) {
             Some(end) => {
                 self.kept.push((pattern, start, end));

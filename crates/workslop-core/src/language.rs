@@ -227,6 +227,8 @@ pub struct LanguageData {
     pub code: &'static str,
     /// `lexicon.tsv`: phrase, category, weight, suggestion.
     pub lexicon: &'static str,
+    /// The lexicon's automaton, built by `build.rs` (see [`crate::lexicon::Matcher::with_prebuilt`]).
+    pub lexicon_automaton: &'static [u8],
     /// `abbreviations.txt`: abbreviations that do not end a sentence.
     pub abbreviations: &'static str,
     /// `transitions.txt`: stock sentence-opening transitions.
@@ -259,6 +261,7 @@ macro_rules! language_data {
             $(LanguageData {
                 code: $code,
                 lexicon: include_str!(concat!("../data/", $code, "/lexicon.tsv")),
+                lexicon_automaton: include_bytes!(concat!(env!("OUT_DIR"), "/lexicon-", $code, ".dfa")),
                 abbreviations: include_str!(concat!("../data/", $code, "/abbreviations.txt")),
                 transitions: include_str!(concat!("../data/", $code, "/transitions.txt")),
                 articles: include_str!(concat!("../data/", $code, "/articles.txt")),

@@ -1,10 +1,10 @@
 //! Phrase lexicons: parsing the data files and matching them in prose.
 
-use aho_corasick::dfa::DFA;
-use aho_corasick::{AhoCorasick, Input, MatchKind, PatternID};
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use crate::collapsed::Collapsed;
+use crate::phrase_dfa::{PhraseDfa, patterns};
 use crate::span::Span;
 
 /// What kind of stock language an entry is.
@@ -160,7 +160,7 @@ enum Search {
     /// A DFA walked over several stretches of the text at once; `stops` are the ASCII marks
     /// no phrase holds, after which the text may be split.
     Interleaved {
-        dfa: Box<DFA>,
+        dfa: Box<PhraseDfa>,
         stops: Box<[bool; 256]>,
     },
     /// Any automaton the crate picks, for lexicons too large for a DFA.
@@ -169,46 +169,17 @@ enum Search {
 
 impl Matcher {
     pub fn new(entries: Vec<Entry>) -> Self {
-        Matcher::build(entries, true)
+        Matcher::with_prebuilt(entries, &[])
     }
 
-    fn build(entries: Vec<Entry>, interleaved: bool) -> Self {
-        let mut patterns = Vec::with_capacity(entries.len());
-        let mut pattern_entry = Vec::with_capacity(entries.len());
-        for (i, entry) in entries.iter().enumerate() {
-            patterns.push(entry.phrase.clone());
-            pattern_entry.push(i as u32);
-            if entry.phrase.contains('\'') {
-                patterns.push(entry.phrase.replace('\'', "’"));
-                pattern_entry.push(i as u32);
-            }
-        }
-        let dfa = DFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .prefilter(false)
-            .build(&patterns);
+    /// The same, reading the automaton from `prebuilt` (see [`PhraseDfa::to_bytes`]) when it
+    /// was built for these entries' phrases, as `build.rs` does for the bundled lexicons.
+    pub fn with_prebuilt(entries: Vec<Entry>, prebuilt: &[u8]) -> Self {
+        let (patterns, pattern_entry) = patterns(entries.iter().map(|e| e.phrase.as_str()));
+        let dfa = PhraseDfa::from_bytes(prebuilt, &patterns).or_else(|| PhraseDfa::new(&patterns));
         let search = match dfa {
-            Ok(dfa) if interleaved => {
-                let mut stops = Box::new([false; 256]);
-                for b in 0..128u8 {
-                    stops[b as usize] = b.is_ascii_punctuation();
-                }
-                for b in patterns.iter().flat_map(|p| p.bytes()) {
-                    stops[b as usize] = false;
-                }
-                Search::Interleaved {
-                    dfa: Box::new(dfa),
-                    stops,
-                }
-            }
-            _ => Search::Plain(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(&patterns)
-                    .unwrap_or_else(|_| {
-                        AhoCorasick::new(Vec::<String>::new()).expect("empty automaton")
-                    }),
-            ),
+            Some(dfa) => interleaved(dfa, &patterns),
+            None => plain(&patterns),
         };
         Matcher {
             search,
@@ -230,14 +201,14 @@ impl Matcher {
     /// dropped and hides none that starts later in that word.
     pub fn find(&self, text: &Collapsed, out: &mut Vec<Hit>) {
         let s = text.text.as_str();
-        let judge = |pattern: PatternID, start: usize, end: usize| {
-            let entry = &self.entries[self.pattern_entry[pattern.as_usize()] as usize];
+        let judge = |pattern: u32, start: usize, end: usize| {
+            let entry = &self.entries[self.pattern_entry[pattern as usize] as usize];
             whole_word_end(s, entry, end).filter(|_| !starts_inside_word(s, start))
         };
-        let mut keep = |pattern: PatternID, start: usize, end: usize| {
+        let mut keep = |pattern: u32, start: usize, end: usize| {
             out.push(Hit {
                 span: Span::new(text.to_source(start), text.to_source(end)),
-                entry: self.pattern_entry[pattern.as_usize()],
+                entry: self.pattern_entry[pattern as usize],
             });
         };
         match &self.search {
@@ -249,7 +220,7 @@ impl Matcher {
             Search::Plain(automaton) => {
                 let mut from = 0;
                 while let Ok(Some(m)) = automaton.try_find(Input::new(s).range(from..)) {
-                    let (pattern, start) = (m.pattern(), m.start());
+                    let (pattern, start) = (m.pattern().as_u32(), m.start());
                     from = match judge(pattern, start, m.end()) {
                         Some(end) => {
                             keep(pattern, start, end);
@@ -261,6 +232,29 @@ impl Matcher {
             }
         }
     }
+}
+
+fn interleaved(dfa: PhraseDfa, patterns: &[String]) -> Search {
+    let mut stops = Box::new([false; 256]);
+    for b in 0..128u8 {
+        stops[b as usize] = b.is_ascii_punctuation();
+    }
+    for b in patterns.iter().flat_map(|p| p.bytes()) {
+        stops[b as usize] = false;
+    }
+    Search::Interleaved {
+        dfa: Box::new(dfa),
+        stops,
+    }
+}
+
+fn plain(patterns: &[String]) -> Search {
+    Search::Plain(
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns)
+            .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton")),
+    )
 }
 
 /// Where a match of `entry` ending at `end` ends as a whole word: a prefix entry takes the rest
@@ -349,10 +343,16 @@ mod tests {
     fn both_searches(entries: Vec<Entry>, text: &str) -> (Vec<Hit>, Vec<Hit>) {
         let collapsed = Collapsed::new(&text.to_lowercase());
         let (mut interleaved, mut plain) = (Vec::new(), Vec::new());
-        let fast = Matcher::build(entries.clone(), true);
+        let fast = Matcher::new(entries.clone());
         assert!(matches!(fast.search, Search::Interleaved { .. }));
         fast.find(&collapsed, &mut interleaved);
-        Matcher::build(entries, false).find(&collapsed, &mut plain);
+        let (patterns, pattern_entry) = patterns(entries.iter().map(|e| e.phrase.as_str()));
+        let slow = Matcher {
+            search: super::plain(&patterns),
+            entries,
+            pattern_entry,
+        };
+        slow.find(&collapsed, &mut plain);
         (interleaved, plain)
     }
 

@@ -24,6 +24,7 @@ pub mod lowercase;
 pub mod markup;
 mod masks;
 pub mod model;
+mod phrase_dfa;
 pub mod report;
 mod score;
 mod scorer;

@@ -268,7 +268,7 @@ impl Scorer {
                     })
                     .collect();
                 Some(LanguageResources {
-                    lexicon: Matcher::new(entries),
+                    lexicon: Matcher::with_prebuilt(entries, data.lexicon_automaton),
                     transitions,
                     articles: Articles::parse(data.articles),
                 })
