@@ -15,7 +15,7 @@ use crate::markup::Format;
 use crate::report::{Finding, Report, SCORE_VERSION, SignalReport, Verdict, round};
 use crate::score::combine;
 use crate::signals::{
-    Articles, BrandTerms, Context, Findings, LanguageResources, Outcome, REGISTRY, RawFinding,
+    Articles, BrandTerms, Context, Findings, Job, LanguageResources, Outcome, REGISTRY, RawFinding,
     Signal,
 };
 use crate::suppress::Suppressions;
@@ -232,10 +232,12 @@ impl Scorer {
         }
         let sample = prefix(sample, LANGUAGE_SAMPLE_BYTES);
         let language = Document::new(sample, format, self.forced_language).language;
-        rayon::join(
-            || language.and_then(|l| l.data()).map(|d| self.resources(d)),
-            || crate::signals::prepare(language),
-        );
+        let mut jobs: Vec<Job<'_>> = crate::signals::preparations(language);
+        if let Some(data) = language.and_then(|l| l.data()) {
+            // The lexicon (about 1 ms for English) goes among the costly jobs, which lead.
+            jobs.insert(1, Box::new(move || _ = self.resources(data)));
+        }
+        jobs.par_iter().with_max_len(1).for_each(|job| job());
     }
 
     /// Scores many texts in parallel; the same reports, in the same order, as one by one.

@@ -3,7 +3,9 @@
 use std::sync::LazyLock;
 
 use super::lazy_regex::LazyRegex;
-use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, quoting, saturate};
+use super::{
+    Context, Findings, Job, Measurement, Outcome, Signal, SignalInfo, job, quoting, saturate,
+};
 use crate::report::Severity;
 use crate::span::Span;
 
@@ -159,10 +161,9 @@ impl Pattern {
 }
 
 /// Compiles the patterns that run on text in `lang`.
-pub(super) fn prepare(lang: &str) {
-    for pattern in PATTERNS.iter().filter(|p| p.runs_on(lang)) {
-        pattern.regex.prepare();
-    }
+pub(super) fn preparations(lang: &str) -> Vec<Job<'static>> {
+    let patterns = PATTERNS.iter().filter(|p| p.runs_on(lang));
+    patterns.map(|p| job(|| p.regex.prepare())).collect()
 }
 
 /// Whether `at` is the start of the text, of a line, or of a sentence after `.`, `!` or `?`.

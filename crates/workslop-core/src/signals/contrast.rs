@@ -4,7 +4,9 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::lazy_regex::LazyRegex;
-use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate, squash};
+use super::{
+    Context, Findings, Job, Measurement, Outcome, Signal, SignalInfo, job, ramp, saturate, squash,
+};
 use crate::document::Document;
 use crate::report::Severity;
 use crate::span::Span;
@@ -304,10 +306,9 @@ fn patterns(lang: &str) -> Option<&'static Frames> {
 }
 
 /// Compiles the frames of a language.
-pub(super) fn prepare(lang: &str) {
-    for pattern in patterns(lang).into_iter().flat_map(|f| &f.patterns) {
-        pattern.regex.prepare();
-    }
+pub(super) fn preparations(lang: &str) -> Vec<Job<'static>> {
+    let patterns = patterns(lang).into_iter().flat_map(|f| &f.patterns);
+    patterns.map(|p| job(|| p.regex.prepare())).collect()
 }
 
 /// A language's frames.

@@ -78,24 +78,28 @@ pub struct LanguageResources {
     pub articles: Articles,
 }
 
-/// Compiles the patterns the signals search text in `language` with, which they would
-/// otherwise compile one by one on first use. Of the two halves, the second is the smaller
-/// (under 1 ms against about 5 for English), for a thread that has just built a lexicon.
-pub(crate) fn prepare(language: Option<&'static crate::language::Language>) {
+/// A piece of the work of readying what scoring needs, which any thread can do.
+pub(crate) type Job<'a> = Box<dyn Fn() + Send + Sync + 'a>;
+
+fn job(work: impl Fn() + Send + Sync + 'static) -> Job<'static> {
+    Box::new(work)
+}
+
+/// Compiling the patterns the signals search text in `language` with, which they would
+/// otherwise compile one by one on first use: a job per pattern or small group, the costly
+/// ones first (for English about 4 ms of contrast frames, 2 of figures, 1.4 of chat residue).
+pub(crate) fn preparations(
+    language: Option<&'static crate::language::Language>,
+) -> Vec<Job<'static>> {
     let lang = language.map_or(crate::language::UNDETERMINED, |l| l.code);
     let character_based = language.is_some_and(|l| l.is_character_based());
-    rayon::join(
-        || {
-            contrast::prepare(lang);
-            specificity::prepare();
-            tricolons::prepare(lang, character_based);
-            stock_frames::prepare(lang);
-        },
-        || {
-            chat_residue::prepare(lang);
-            unsupported_claims::prepare(lang);
-        },
-    );
+    let mut jobs = specificity::preparations();
+    jobs.extend(contrast::preparations(lang));
+    jobs.extend(chat_residue::preparations(lang));
+    jobs.extend(unsupported_claims::preparations(lang));
+    jobs.extend(tricolons::preparations(lang, character_based));
+    jobs.extend(stock_frames::preparations(lang));
+    jobs
 }
 
 /// What a signal reads.

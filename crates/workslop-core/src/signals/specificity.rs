@@ -9,7 +9,9 @@ use regex_automata::meta::Regex as MultiRegex;
 use regex_automata::{Anchored, Input};
 
 use super::lazy_regex::ascii_boundaries;
-use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate};
+use super::{
+    Context, Findings, Job, Measurement, Outcome, Signal, SignalInfo, job, ramp, saturate,
+};
 use crate::document::Document;
 use crate::report::Severity;
 use crate::span::Span;
@@ -102,10 +104,16 @@ pub(super) struct Detail {
 }
 
 /// Compiles the patterns every language's details are found with.
-pub(super) fn prepare() {
-    LazyLock::force(&FIGURES_REGEX);
-    LazyLock::force(&DAY_AND_MONTH_NAMES_REGEX);
-    LazyLock::force(&TITLE_CASE_SMALL_PACKED);
+pub(super) fn preparations() -> Vec<Job<'static>> {
+    vec![
+        job(|| {
+            LazyLock::force(&FIGURES_REGEX);
+        }),
+        job(|| {
+            LazyLock::force(&DAY_AND_MONTH_NAMES_REGEX);
+            LazyLock::force(&TITLE_CASE_SMALL_PACKED);
+        }),
+    ]
 }
 
 impl Signal for LowSpecificity {

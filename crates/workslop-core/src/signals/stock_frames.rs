@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo};
+use super::{Context, Findings, Job, Measurement, Outcome, Signal, SignalInfo, job};
 use crate::lexicon::Category;
 use crate::report::Severity;
 use crate::span::Span;
@@ -49,11 +49,14 @@ static QUESTION_CLOSER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Compiles the question frames, which are English.
-pub(super) fn prepare(lang: &str) {
-    if lang == "en" {
+pub(super) fn preparations(lang: &str) -> Vec<Job<'static>> {
+    if lang != "en" {
+        return Vec::new();
+    }
+    vec![job(|| {
         LazyLock::force(&QUESTION_OPENER);
         LazyLock::force(&QUESTION_CLOSER);
-    }
+    })]
 }
 
 impl Signal for StockFrames {

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Context, Findings, Outcome, PerSentence, Signal, SignalInfo, quoting};
+use super::{Context, Findings, Job, Outcome, PerSentence, Signal, SignalInfo, job, quoting};
 use crate::report::Severity;
 use crate::span::Span;
 
@@ -71,15 +71,18 @@ const RATE: PerSentence = PerSentence {
 
 /// Compiles the list patterns text in this script needs. English lists are nearly always
 /// ASCII, which the smaller pattern reads; other spaced languages need the larger one too.
-pub(super) fn prepare(lang: &str, character_based: bool) {
-    if character_based {
-        LazyLock::force(&HAN);
-    } else {
-        LazyLock::force(&SPACED_ASCII);
-        if lang != "en" {
-            LazyLock::force(&SPACED);
+pub(super) fn preparations(lang: &str, character_based: bool) -> Vec<Job<'static>> {
+    let english = lang == "en";
+    vec![job(move || {
+        if character_based {
+            LazyLock::force(&HAN);
+        } else {
+            LazyLock::force(&SPACED_ASCII);
+            if !english {
+                LazyLock::force(&SPACED);
+            }
         }
-    }
+    })]
 }
 
 impl Signal for Tricolons {

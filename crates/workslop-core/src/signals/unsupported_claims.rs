@@ -9,7 +9,9 @@ use rustc_hash::FxHashSet;
 
 use super::lazy_regex::LazyRegex;
 use super::specificity::{Detail, Kind, ascii_regex, overlaps};
-use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, ramp, saturate};
+use super::{
+    Context, Findings, Job, Measurement, Outcome, Signal, SignalInfo, job, ramp, saturate,
+};
 use crate::document::Document;
 use crate::lexicon::{Category, Matcher};
 use crate::report::Severity;
@@ -186,12 +188,17 @@ static SOURCE_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| SOURCE_WORDS.iter().copied().collect());
 
 /// Compiles what English claims are searched with; other languages have only their lexicon.
-pub(super) fn prepare(lang: &str) {
-    if lang == "en" {
-        SUPERLATIVES_REGEX.prepare();
-        LazyLock::force(&RANK_SIGNS);
-        LazyLock::force(&SOURCE_SET);
+pub(super) fn preparations(lang: &str) -> Vec<Job<'static>> {
+    if lang != "en" {
+        return Vec::new();
     }
+    vec![
+        job(|| SUPERLATIVES_REGEX.prepare()),
+        job(|| {
+            LazyLock::force(&RANK_SIGNS);
+            LazyLock::force(&SOURCE_SET);
+        }),
+    ]
 }
 
 impl Signal for UnsupportedClaims {
