@@ -20,12 +20,26 @@ pub struct Full {
     pub concise: bool,
 }
 
+/// Text in a terminal style when colour is on, as it is otherwise.
+struct Painted<'a> {
+    style: Option<&'a str>,
+    text: &'a str,
+}
+
+impl std::fmt::Display for Painted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.style {
+            Some(style) => write!(f, "{style}{}{RESET}", self.text),
+            None => f.write_str(self.text),
+        }
+    }
+}
+
 impl Full {
-    fn paint(&self, style: &str, text: &str) -> String {
-        if self.color {
-            format!("{style}{text}{RESET}")
-        } else {
-            text.to_string()
+    fn paint<'a>(&self, style: &'a str, text: &'a str) -> Painted<'a> {
+        Painted {
+            style: self.color.then_some(style),
+            text,
         }
     }
 
@@ -33,7 +47,7 @@ impl Full {
         &self,
         out: &mut dyn Write,
         path: &str,
-        source: &str,
+        lines: &[&str],
         f: &Finding,
     ) -> io::Result<()> {
         let style = if f.severity == Severity::Warning {
@@ -53,11 +67,9 @@ impl Full {
         if self.concise {
             return Ok(());
         }
-        let line_text = source
-            .lines()
-            .nth(f.line as usize - 1)
-            .unwrap_or("")
-            .trim_end_matches('\r');
+        let line_text = lines
+            .get(f.line as usize - 1)
+            .map_or("", |l| l.trim_end_matches('\r'));
         let number = f.line.to_string();
         let gutter = " ".repeat(number.len());
         let before: String = line_text.chars().take(f.column as usize - 1).collect();
@@ -101,8 +113,15 @@ impl Render for Full {
         let Outcome::Scored { source, report, .. } = &checked.outcome else {
             return Ok(());
         };
+        // Looked up by number for each finding: walking to it every time took seconds for a
+        // document of 1 MB.
+        let lines: Vec<&str> = if self.concise {
+            Vec::new()
+        } else {
+            source.lines().collect()
+        };
         for f in &report.findings {
-            self.finding(out, &checked.path, source, f)?;
+            self.finding(out, &checked.path, &lines, f)?;
         }
         let style = match report.verdict {
             Verdict::Fail => RED,
@@ -123,5 +142,46 @@ impl Render for Full {
 
     fn finish(&mut self, _out: &mut dyn Write) -> io::Result<()> {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use workslop_core::{Config, Format, Scorer};
+
+    use super::*;
+
+    #[test]
+    fn each_finding_shows_its_own_line_of_a_long_file() {
+        let source: String = (1..=3000)
+            .map(|i| format!("Line {i} will unlock the full potential of your team.\r\n"))
+            .collect();
+        let report = Scorer::new(Config::default())
+            .unwrap()
+            .score(&source, Format::Text);
+        let last = report.findings.last().expect("findings").line;
+        let checked = Checked {
+            path: "long.txt".into(),
+            outcome: Outcome::Scored {
+                source: source.clone(),
+                report,
+                fail_threshold: 50.0,
+            },
+        };
+        let mut out = Vec::new();
+        let mut full = Full {
+            color: false,
+            concise: false,
+        };
+        full.file(&mut out, &checked).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let echoed: Vec<&str> = out.lines().filter(|l| l.contains(" | Line ")).collect();
+        assert!(echoed.len() >= 3000, "{}", echoed.len());
+        for line in echoed {
+            let (number, text) = line.split_once(" | ").unwrap();
+            assert!(text.starts_with(&format!("Line {number} will")), "{line}");
+            assert!(text.ends_with("team."), "{line:?}");
+        }
+        assert!(out.contains(&format!("\n{last} | Line {last} will")));
     }
 }
