@@ -70,19 +70,19 @@ const RATE: PerSentence = PerSentence {
 };
 
 /// Compiles the list patterns text in this script needs. English lists are nearly always
-/// ASCII, which the smaller pattern reads; other spaced languages need the larger one too.
+/// ASCII, which the smaller pattern reads; the other spaced languages need the larger one
+/// too, the costliest pattern of all to compile (about 40 million instructions). Undetermined
+/// text (short, or in another language) rarely does, and compiles it on first use.
 pub(super) fn preparations(lang: &str, character_based: bool) -> Vec<Job<'static>> {
-    let english = lang == "en";
-    vec![job(move || {
-        if character_based {
-            LazyLock::force(&HAN);
-        } else {
-            LazyLock::force(&SPACED_ASCII);
-            if !english {
-                LazyLock::force(&SPACED);
-            }
-        }
-    })]
+    if character_based {
+        return vec![job(|| _ = LazyLock::force(&HAN))];
+    }
+    let mut jobs = Vec::new();
+    if lang != "en" && lang != crate::language::UNDETERMINED {
+        jobs.push(job(|| _ = LazyLock::force(&SPACED)));
+    }
+    jobs.push(job(|| _ = LazyLock::force(&SPACED_ASCII)));
+    jobs
 }
 
 impl Signal for Tricolons {
