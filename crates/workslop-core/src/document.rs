@@ -40,6 +40,18 @@ pub struct Document<'a> {
 impl<'a> Document<'a> {
     /// Reads `source`; `language` forces the language, otherwise it is detected.
     pub fn new(source: &'a str, format: Format, language: Option<&'static Language>) -> Self {
+        Document::build(source, format, language, false)
+    }
+
+    /// The same, building the layers that need only the words (sentences, ids, shapes and the
+    /// collapsed copy) on the pool's threads at once when `parallel`: half the document stage
+    /// of a large text.
+    pub(crate) fn build(
+        source: &'a str,
+        format: Format,
+        language: Option<&'static Language>,
+        parallel: bool,
+    ) -> Self {
         let markup::Prose {
             text: prose,
             breaks,
@@ -56,12 +68,22 @@ impl<'a> Document<'a> {
         let abbreviations = language
             .and_then(|l| l.data())
             .map_or(&no_abbreviations, |d| d.abbreviations());
-        let (mut sentences, paragraphs) =
-            sentences::split(&prose, &lower, &words, &breaks, abbreviations);
-        list_items::mark(&list_items, &mut sentences);
-        let (word_ids, vocabulary) = intern(&lower, &words);
-        let shapes = Shape::of_words(&prose, &words);
-        let collapsed = Collapsed::new(&lower);
+        let ((sentences, paragraphs), ((word_ids, vocabulary), (shapes, collapsed))) = join(
+            parallel,
+            || {
+                let (mut sentences, paragraphs) =
+                    sentences::split(&prose, &lower, &words, &breaks, abbreviations);
+                list_items::mark(&list_items, &mut sentences);
+                (sentences, paragraphs)
+            },
+            || {
+                join(
+                    parallel,
+                    || intern(&lower, &words),
+                    || (Shape::of_words(&prose, &words), Collapsed::new(&lower)),
+                )
+            },
+        );
         Document {
             source,
             format,
@@ -97,6 +119,19 @@ impl<'a> Document<'a> {
     /// Length in the unit rates are measured in: words, or characters for Han and kana text.
     pub fn length_units(&self) -> usize {
         self.words.len()
+    }
+}
+
+/// Both results, from the pool's threads at once when `parallel`.
+fn join<A: Send, B: Send>(
+    parallel: bool,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if parallel {
+        rayon::join(a, b)
+    } else {
+        (a(), b())
     }
 }
 

@@ -153,7 +153,7 @@ impl Scorer {
 
     /// Scores a text within the size limit, its signals measured in parallel or in turn.
     fn score_text(&self, text: &str, format: Format, parallel: bool) -> Report {
-        let doc = Document::new(text, format, self.forced_language);
+        let doc = Document::build(text, format, self.forced_language, parallel);
         let suppressions = if format.has_comments() {
             Suppressions::parse(text)
         } else {
