@@ -16,7 +16,7 @@ use crate::report::{Finding, Report, SCORE_VERSION, SignalReport, Verdict, round
 use crate::score::combine;
 use crate::signals::{
     Articles, BrandTerms, Context, Findings, Job, LanguageResources, Outcome, REGISTRY, RawFinding,
-    Signal,
+    Signal, reads_shared,
 };
 use crate::suppress::Suppressions;
 
@@ -174,11 +174,20 @@ impl Scorer {
             ((info, weight.unwrap_or(0.0), outcome), findings.items)
         };
         let results: Vec<_> = if parallel {
-            REGISTRY
-                .par_iter()
-                .zip(&self.weights)
-                .map(measure)
-                .collect()
+            // The shared details and lexicon hits are found while the signals that do not
+            // read them are measured; the readers come last.
+            let (readers, others): (Vec<_>, Vec<_>) = (REGISTRY.iter().zip(&self.weights))
+                .enumerate()
+                .partition(|(_, (signal, _))| reads_shared(signal.info().code));
+            let measure_all = |part: Vec<(usize, _)>| {
+                part.into_par_iter()
+                    .map(|(i, signal)| (i, measure(signal)))
+                    .collect::<Vec<_>>()
+            };
+            let ((), mut results) = rayon::join(|| cx.find_shared(), || measure_all(others));
+            results.extend(measure_all(readers));
+            results.sort_unstable_by_key(|&(i, _)| i);
+            results.into_iter().map(|(_, result)| result).collect()
         } else {
             REGISTRY.iter().zip(&self.weights).map(measure).collect()
         };
@@ -444,6 +453,27 @@ mod tests {
                 .windows(2)
                 .all(|w| (w[0].span, &w[0].code) <= (w[1].span, &w[1].code))
         );
+    }
+
+    #[test]
+    fn the_signals_named_as_readers_of_what_is_found_up_front_are_those_that_read_it() {
+        let scorer = Scorer::new(Config::default()).unwrap();
+        let text = crate::signals::testing::fixture_texts().concat();
+        let doc = Document::new(&text, Format::Markdown, scorer.forced_language);
+        let language = doc.language_data().and_then(|d| scorer.resources(d));
+        let suppressions = Suppressions::default();
+        let mut readers = Vec::new();
+        for signal in REGISTRY {
+            let cx = Context::new(&doc, language, &scorer.brand_terms, &scorer.allowed);
+            signal.measure(&cx, &mut Findings::new(signal.info(), &suppressions));
+            if cx.found_shared() != (false, false) {
+                readers.push(signal.info().code);
+            }
+        }
+        let named: Vec<&str> = (REGISTRY.iter().map(|s| s.info().code))
+            .filter(|code| reads_shared(code))
+            .collect();
+        assert_eq!(readers, named);
     }
 
     #[test]

@@ -140,6 +140,18 @@ impl<'a> Context<'a> {
         self.details.get_or_init(|| specificity::find_details(self))
     }
 
+    /// Finds the details and the lexicon hits, both at once, for the signals that read them
+    /// (see [`reads_shared`]).
+    pub(crate) fn find_shared(&self) {
+        rayon::join(|| _ = self.details(), || _ = self.lexicon_hits());
+    }
+
+    /// Whether the details and the lexicon hits have been found.
+    #[cfg(test)]
+    pub(crate) fn found_shared(&self) -> (bool, bool) {
+        (self.details.get().is_some(), self.hits.get().is_some())
+    }
+
     /// Every whole-word hit of the language's lexicon (none without a lexicon).
     pub fn lexicon_hits(&self) -> &[Hit] {
         self.hits.get_or_init(|| {
@@ -150,6 +162,13 @@ impl<'a> Context<'a> {
             hits
         })
     }
+}
+
+/// Whether the signal with this code reads what [`Context::find_shared`] finds: measured in
+/// parallel, such signals wait until it is found, rather than one thread sitting blocked
+/// while another finds it. A test keeps the list whole.
+pub(crate) fn reads_shared(code: &str) -> bool {
+    matches!(code, "WS101" | "WS103" | "WS302" | "WS303" | "WS405")
 }
 
 /// A finding before line and column are known.
