@@ -360,13 +360,16 @@ fn locate(text: &str, raw: Vec<RawFinding>) -> Vec<Finding> {
         return Vec::new();
     }
     let index = LineIndex::new(text);
-    let offsets: Vec<usize> = (order.iter())
-        .flat_map(|&key| [(key >> 96) as usize, (key >> 64) as u32 as usize])
+    // The starts come in order; the ends are sorted apart.
+    let starts: Vec<usize> = order.iter().map(|&key| (key >> 96) as usize).collect();
+    let ends: Vec<usize> = order
+        .iter()
+        .map(|&key| (key >> 64) as u32 as usize)
         .collect();
-    let positions = index.positions(text, &offsets);
+    let (starts, ends) = (index.positions(text, &starts), index.positions(text, &ends));
     let mut raw: Vec<Option<RawFinding>> = raw.into_iter().map(Some).collect();
-    (order.iter().zip(positions.chunks(2)))
-        .filter_map(|(&key, pos)| {
+    (order.iter().zip(starts).zip(ends))
+        .filter_map(|((&key, start), end)| {
             let f = raw[key as u64 as usize].take()?;
             Some(Finding {
                 code: f.code.into(),
@@ -374,10 +377,10 @@ fn locate(text: &str, raw: Vec<RawFinding>) -> Vec<Finding> {
                 message: f.message,
                 severity: f.severity,
                 span: f.span,
-                line: pos[0].line,
-                column: pos[0].column,
-                end_line: pos[1].line,
-                end_column: pos[1].column,
+                line: start.line,
+                column: start.column,
+                end_line: end.line,
+                end_column: end.column,
                 suggestion: f.suggestion,
             })
         })
