@@ -88,7 +88,7 @@ fn job(work: impl Fn() + Send + Sync + 'static) -> Job<'static> {
 /// Compiling the patterns the signals search text in `language` with, which they would
 /// otherwise compile one by one on first use: a job per pattern or small group, the costly
 /// ones first (for English about 4 ms of contrast frames, 2 of figures, 1.4 of chat residue;
-/// for the other spaced languages 10 of the Unicode tricolon pattern).
+/// for the other spaced languages 7 of the Unicode tricolon pattern).
 pub(crate) fn preparations(
     language: Option<&'static crate::language::Language>,
 ) -> Vec<Job<'static>> {
