@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 /// Files scored and printed per batch: output stays in path order and memory stays bounded
 /// (two batches at most: one printed, the next scored).
-const BATCH: usize = 256;
+pub(crate) const BATCH: usize = 256;
 
 pub fn run(args: CheckArgs) -> Result<Exit, String> {
     let settings = Settings::new(&args.scoring)?;

@@ -75,27 +75,6 @@ fn score_files(settings: &Settings, args: &ScoreArgs) -> io::Result<usize> {
     for e in &collected.errors {
         eprintln!("error: {e}");
     }
-    let mut rows: Vec<Result<Map<String, Value>, String>> = Vec::new();
-    if paths.iter().any(|p| p.as_os_str() == "-") {
-        rows.push(match read_stdin() {
-            Err(e) => Err(format!("-: {e}")),
-            Ok(bytes) => {
-                let path = Path::new(STDIN_STAND_IN);
-                settings.prepare(path, &bytes, args.scoring.input_format);
-                score_one(settings, args, path, "-", &bytes)
-            }
-        });
-    }
-    settings.prepare_first(&collected.files, args.scoring.input_format);
-    rows.par_extend(collected.files.par_iter().map(|path| {
-        let display = path
-            .strip_prefix("./")
-            .unwrap_or(path)
-            .display()
-            .to_string();
-        let bytes = std::fs::read(path).map_err(|e| format!("{display}: cannot read: {e}"))?;
-        score_one(settings, args, path, &display, &bytes)
-    }));
     let mut out = io::BufWriter::new(io::stdout().lock());
     let names: Vec<&str> = signal_infos().map(|i| i.name).collect();
     match args.output_format {
@@ -107,13 +86,15 @@ fn score_files(settings: &Settings, args: &ScoreArgs) -> io::Result<usize> {
         ScoreFormat::Jsonl => {}
     }
     let mut first = true;
-    for r in rows {
+    let mut write = |out: &mut io::BufWriter<io::StdoutLock<'_>>,
+                     r: Result<Map<String, Value>, String>|
+     -> io::Result<()> {
         let r = match r {
             Ok(r) => r,
             Err(e) => {
                 eprintln!("error: {e}");
                 failed += 1;
-                continue;
+                return Ok(());
             }
         };
         match args.output_format {
@@ -148,6 +129,38 @@ fn score_files(settings: &Settings, args: &ScoreArgs) -> io::Result<usize> {
             ScoreFormat::Jsonl => writeln!(out, "{}", Value::Object(r))?,
         }
         first = false;
+        Ok(())
+    };
+    if paths.iter().any(|p| p.as_os_str() == "-") {
+        let row = match read_stdin() {
+            Err(e) => Err(format!("-: {e}")),
+            Ok(bytes) => {
+                let path = Path::new(STDIN_STAND_IN);
+                settings.prepare(path, &bytes, args.scoring.input_format);
+                score_one(settings, args, path, "-", &bytes)
+            }
+        };
+        write(&mut out, row)?;
+    }
+    settings.prepare_first(&collected.files, args.scoring.input_format);
+    // Scored and written a batch at a time, so that memory does not grow with the files.
+    for batch in collected.files.chunks(crate::check::BATCH) {
+        let rows: Vec<_> = batch
+            .par_iter()
+            .map(|path| {
+                let display = path
+                    .strip_prefix("./")
+                    .unwrap_or(path)
+                    .display()
+                    .to_string();
+                let bytes =
+                    std::fs::read(path).map_err(|e| format!("{display}: cannot read: {e}"))?;
+                score_one(settings, args, path, &display, &bytes)
+            })
+            .collect();
+        for row in rows {
+            write(&mut out, row)?;
+        }
     }
     if args.output_format == ScoreFormat::Json {
         writeln!(out, "{}]", if first { "" } else { "\n" })?;
