@@ -15,9 +15,8 @@ const SCORE_RULE: &str = "score";
 /// file's 20,568).
 #[derive(Debug, Default)]
 pub struct Sarif {
-    /// The rest of the log after the results, once its start is written.
+    /// The rest of the log after the results, once its start (and so a result) is written.
     tail: Option<String>,
-    results: usize,
 }
 
 /// Results sit four levels deep in the log, which is indented two spaces a level.
@@ -38,12 +37,13 @@ fn location(path: &str, start: (u32, u32), end: (u32, u32)) -> Value {
 impl Sarif {
     /// Writes one result as the pretty-printed log would hold it.
     fn write(&mut self, out: &mut dyn Write, result: &Value) -> io::Result<()> {
-        if self.tail.is_none() {
+        let first = self.tail.is_none();
+        if first {
             let (head, tail) = log_around_results();
             out.write_all(head.as_bytes())?;
             self.tail = Some(tail);
         }
-        out.write_all(if self.results == 0 { b"\n" } else { b",\n" })?;
+        out.write_all(if first { b"\n" } else { b",\n" })?;
         let text = serde_json::to_string_pretty(result)?;
         for (i, line) in text.split('\n').enumerate() {
             if i > 0 {
@@ -52,7 +52,6 @@ impl Sarif {
             out.write_all(RESULT_INDENT.as_bytes())?;
             out.write_all(line.as_bytes())?;
         }
-        self.results += 1;
         Ok(())
     }
 }
@@ -131,13 +130,13 @@ fn log_around_results() -> (String, String) {
         })
         .collect();
     rules.push(json!({
-            "id": SCORE_RULE,
-            "name": "workslop-score",
-            "shortDescription": { "text": "The file's workslop score reaches the fail threshold" },
-            "fullDescription": { "text": "The combined 0-100 score of all rules is at or above the configured fail threshold." },
-            "help": { "text": "Run `workslop check FILE` for the findings behind the score, or `workslop explain CODE` for a rule." },
-            "defaultConfiguration": { "level": "error" },
-        }));
+        "id": SCORE_RULE,
+        "name": "workslop-score",
+        "shortDescription": { "text": "The file's workslop score reaches the fail threshold" },
+        "fullDescription": { "text": "The combined 0-100 score of all rules is at or above the configured fail threshold." },
+        "help": { "text": "Run `workslop check FILE` for the findings behind the score, or `workslop explain CODE` for a rule." },
+        "defaultConfiguration": { "level": "error" },
+    }));
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
