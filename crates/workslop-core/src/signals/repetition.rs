@@ -1,6 +1,6 @@
 //! WS201 repetition: repeated word sequences, duplicate sentences, same openers, stock transitions.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use super::{Context, Findings, Measurement, Outcome, Signal, SignalInfo, quoting, ramp, saturate};
 use crate::report::Severity;
@@ -61,7 +61,7 @@ impl Signal for Repetition {
                     .starts_with(|c: char| !crate::han::is_ideograph(c) && c.is_numeric()),
             })
             .collect();
-        let repeated = repeated_trigrams(ids, &numeric);
+        let repeated = repeated_trigrams(ids, doc.vocabulary, &numeric);
         let trigrams = ids.len() - 2;
         let mut repeated_count = 0usize;
         let mut run_start: Option<usize> = None;
@@ -179,21 +179,34 @@ impl Signal for Repetition {
 
 /// For each trigram position, whether the same trigram started within the previous window.
 /// Trigrams with a number in or just before them are facts restated (prices, hours, units).
-fn repeated_trigrams(ids: &[u32], numeric: &[bool]) -> Vec<bool> {
-    let mut last_seen: FxHashMap<u64, usize> =
-        FxHashMap::with_capacity_and_hasher(ids.len(), Default::default());
+///
+/// Ids are dense (below `vocabulary`), so each word links to the word's previous use and an
+/// earlier trigram is found by walking back along its first word's links, no further than
+/// the window: a few steps for most words, and no hashing.
+fn repeated_trigrams(ids: &[u32], vocabulary: usize, numeric: &[bool]) -> Vec<bool> {
+    const NONE: u32 = u32::MAX;
+    let mut last_use = vec![NONE; vocabulary];
+    let earlier_use: Vec<u32> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, &id)| std::mem::replace(&mut last_use[id as usize], i as u32))
+        .collect();
+    let counted =
+        |i: usize| !(numeric[i.saturating_sub(1)] | numeric[i] | numeric[i + 1] | numeric[i + 2]);
     (0..ids.len() - 2)
         .map(|i| {
-            if numeric[i.saturating_sub(1)] | numeric[i] | numeric[i + 1] | numeric[i + 2] {
+            if !counted(i) {
                 return false;
             }
-            // Ids are below 2^21 for any text under ~2 million distinct words; wider ids only
-            // risk a rare false repeat, never a panic.
-            let key =
-                (u64::from(ids[i]) << 42) ^ (u64::from(ids[i + 1]) << 21) ^ u64::from(ids[i + 2]);
-            last_seen
-                .insert(key, i)
-                .is_some_and(|prev| i - prev <= WINDOW_WORDS)
+            let mut j = earlier_use[i];
+            while j != NONE && i - j as usize <= WINDOW_WORDS {
+                let at = j as usize;
+                if ids[at + 1] == ids[i + 1] && ids[at + 2] == ids[i + 2] && counted(at) {
+                    return true;
+                }
+                j = earlier_use[at];
+            }
+            false
         })
         .collect()
 }
@@ -267,5 +280,36 @@ mod tests {
         let (outcome, findings) = measure("WS201", text, Config::default());
         assert!(findings.is_empty(), "{findings:?}");
         assert!(subscore(&outcome) < 0.05);
+    }
+
+    /// What `repeated_trigrams` finds, as a map from each trigram to where it was last seen.
+    fn by_map(ids: &[u32], numeric: &[bool]) -> Vec<bool> {
+        let mut last_seen = std::collections::HashMap::new();
+        (0..ids.len() - 2)
+            .map(|i| {
+                if numeric[i.saturating_sub(1)..=i + 2].contains(&true) {
+                    return false;
+                }
+                last_seen
+                    .insert(&ids[i..i + 3], i)
+                    .is_some_and(|prev| i - prev <= super::WINDOW_WORDS)
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn walking_back_finds_what_a_map_of_trigrams_does(
+            words in proptest::collection::vec((0u32..6, proptest::bool::weighted(0.05)), 3..700)
+        ) {
+            // Few distinct words, so trigrams recur both inside and beyond the window.
+            let ids: Vec<u32> = words.iter().map(|&(id, _)| id).collect();
+            let numeric: Vec<bool> = words.iter().map(|&(_, n)| n).collect();
+            let vocabulary = 6;
+            proptest::prop_assert_eq!(
+                super::repeated_trigrams(&ids, vocabulary, &numeric),
+                by_map(&ids, &numeric)
+            );
+        }
     }
 }
