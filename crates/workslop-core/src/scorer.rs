@@ -368,10 +368,11 @@ fn locate(text: &str, raw: Vec<RawFinding>) -> Vec<Finding> {
         .collect();
     let (starts, ends) = (index.positions(text, &starts), index.positions(text, &ends));
     let mut raw: Vec<Option<RawFinding>> = raw.into_iter().map(Some).collect();
-    (order.iter().zip(starts).zip(ends))
-        .filter_map(|((&key, start), end)| {
-            let f = raw[key as u64 as usize].take()?;
-            Some(Finding {
+    // Every finding is taken once; collecting from `filter_map` would grow the vector instead.
+    let mut located = Vec::with_capacity(order.len());
+    for ((&key, start), end) in order.iter().zip(starts).zip(ends) {
+        if let Some(f) = raw[key as u64 as usize].take() {
+            located.push(Finding {
                 code: f.code.into(),
                 name: f.name.into(),
                 message: f.message,
@@ -382,9 +383,10 @@ fn locate(text: &str, raw: Vec<RawFinding>) -> Vec<Finding> {
                 end_line: end.line,
                 end_column: end.column,
                 suggestion: f.suggestion,
-            })
-        })
-        .collect()
+            });
+        }
+    }
+    located
 }
 
 #[cfg(test)]
