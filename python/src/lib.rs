@@ -95,7 +95,7 @@ impl NativeScorer {
         let owned: String = text.extract()?;
         let scorer = self.scorer.clone();
         let report = py.detach(|| {
-            prepare(&scorer, &owned, format);
+            prepare(&scorer, &owned, format, CoreScorer::prepare_for_one);
             score_one(&scorer, &owned, format)
         });
         Report::new(py, report, Some((text.unbind(), &owned)))
@@ -232,7 +232,7 @@ impl NativeScorer {
         Ok(py.detach(|| {
             pool.install(|| {
                 if let Some(first) = owned.iter().flatten().next() {
-                    prepare(&scorer, first, format);
+                    prepare(&scorer, first, format, CoreScorer::prepare);
                 }
                 owned
                     .par_iter()
@@ -243,10 +243,10 @@ impl NativeScorer {
     }
 }
 
-/// Readies the scorer for `text`'s language (see `Scorer::prepare`). A panic here is left for
-/// scoring, which reports it per text.
-fn prepare(scorer: &CoreScorer, text: &str, format: Format) {
-    let _ = catch_unwind(AssertUnwindSafe(|| scorer.prepare(text, format)));
+/// Readies the scorer for `text`'s language with `Scorer::prepare` or `prepare_for_one`. A
+/// panic here is left for scoring, which reports it per text.
+fn prepare(scorer: &CoreScorer, text: &str, format: Format, how: fn(&CoreScorer, &str, Format)) {
+    let _ = catch_unwind(AssertUnwindSafe(|| how(scorer, text, format)));
 }
 
 fn score_one(scorer: &CoreScorer, text: &str, format: Format) -> Result<CoreReport, String> {

@@ -150,7 +150,7 @@ fn check_stdin(settings: &Settings, args: &CheckArgs) -> Checked {
             } else {
                 PathBuf::from(STDIN_STAND_IN)
             };
-            settings.prepare(&lookup, &bytes, args.scoring.input_format);
+            settings.prepare_one(&lookup, &bytes, args.scoring.input_format);
             score(settings, &lookup, &bytes, args)
         }
     };

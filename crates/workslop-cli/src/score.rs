@@ -136,7 +136,7 @@ fn score_files(settings: &Settings, args: &ScoreArgs) -> io::Result<usize> {
             Err(e) => Err(format!("-: {e}")),
             Ok(bytes) => {
                 let path = Path::new(STDIN_STAND_IN);
-                settings.prepare(path, &bytes, args.scoring.input_format);
+                settings.prepare_one(path, &bytes, args.scoring.input_format);
                 score_one(settings, args, path, "-", &bytes)
             }
         };

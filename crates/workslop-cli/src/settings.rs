@@ -82,21 +82,36 @@ impl Settings {
             .clone()
     }
 
-    /// Readies the scorer of the input at `path` for its language on every thread at once
-    /// (see `Scorer::prepare`), before inputs are scored in parallel. An input that cannot be
+    /// Readies the scorer of the input at `path` for its language on every thread at once,
+    /// to score that input alone (see `Scorer::prepare_for_one`). An input that cannot be
     /// scored is left for scoring to report.
-    pub fn prepare(&self, path: &Path, bytes: &[u8], format: Option<Format>) {
-        if let (Ok(text), Ok(scorer)) = (std::str::from_utf8(bytes), self.for_path(path)) {
-            scorer.prepare(text, format_of(path, format));
-        }
+    pub fn prepare_one(&self, path: &Path, bytes: &[u8], format: Option<Format>) {
+        self.prepare_with(path, bytes, format, Scorer::prepare_for_one);
     }
 
-    /// The same for the first of `files`, read here, before they are scored in parallel.
+    /// The same for the first of `files`, read here, before they are all scored in parallel
+    /// (see `Scorer::prepare`).
     pub fn prepare_first(&self, files: &[PathBuf], format: Option<Format>) {
         if let Some(first) = files.first()
             && let Ok(bytes) = std::fs::read(first)
         {
-            self.prepare(first, &bytes, format);
+            if files.len() == 1 {
+                self.prepare_one(first, &bytes, format);
+            } else {
+                self.prepare_with(first, &bytes, format, Scorer::prepare);
+            }
+        }
+    }
+
+    fn prepare_with(
+        &self,
+        path: &Path,
+        bytes: &[u8],
+        format: Option<Format>,
+        prepare: fn(&Scorer, &str, Format),
+    ) {
+        if let (Ok(text), Ok(scorer)) = (std::str::from_utf8(bytes), self.for_path(path)) {
+            prepare(&scorer, text, format_of(path, format));
         }
     }
 }

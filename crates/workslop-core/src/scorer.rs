@@ -147,13 +147,22 @@ impl Scorer {
     /// [`Scorer::try_score`] to refuse it instead.
     pub fn score(&self, text: &str, format: Format) -> Report {
         let text = truncate_to_limit(text);
-        let parallel = text.len() >= PARALLEL_SIGNALS_BYTES && rayon::current_num_threads() > 1;
-        self.score_text(text, format, parallel)
+        self.score_text(text, format, scores_in_parallel(text))
     }
 
     /// Scores a text within the size limit, its signals measured in parallel or in turn.
     fn score_text(&self, text: &str, format: Format, parallel: bool) -> Report {
-        let doc = Document::build(text, format, self.forced_language, parallel);
+        let doc = if parallel {
+            // The scorer is readied, if it is not yet, while the document is built: building
+            // a large one starts with reading its markup and words on one thread.
+            let ((), doc) = rayon::join(
+                || self.prepare(text, format),
+                || Document::build(text, format, self.forced_language, true),
+            );
+            doc
+        } else {
+            Document::build(text, format, self.forced_language, false)
+        };
         let suppressions = if format.has_comments() {
             Suppressions::parse(text)
         } else {
@@ -249,6 +258,15 @@ impl Scorer {
         jobs.par_iter().with_max_len(1).for_each(|job| job());
     }
 
+    /// Readies the scorer for scoring `text` alone: as [`Scorer::prepare`], except that a text
+    /// long enough to be measured in parallel is left to [`Scorer::score`], which readies the
+    /// scorer while it builds the document.
+    pub fn prepare_for_one(&self, text: &str, format: Format) {
+        if !scores_in_parallel(truncate_to_limit(text)) {
+            self.prepare(text, format);
+        }
+    }
+
     /// Scores many texts in parallel; the same reports, in the same order, as one by one.
     pub fn score_batch<T: AsRef<str> + Sync>(&self, texts: &[T], format: Format) -> Vec<Report> {
         if let Some(first) = texts.first() {
@@ -304,6 +322,12 @@ impl Scorer {
         let outcome = signal.measure(&cx, &mut findings);
         (outcome, findings.items)
     }
+}
+
+/// Whether a text within the size limit has its document built and its signals measured in
+/// parallel.
+fn scores_in_parallel(text: &str) -> bool {
+    text.len() >= PARALLEL_SIGNALS_BYTES && rayon::current_num_threads() > 1
 }
 
 fn truncate_to_limit(text: &str) -> &str {
@@ -501,5 +525,29 @@ mod tests {
                 fresh.score(text, Format::Markdown)
             );
         }
+    }
+
+    #[test]
+    fn one_large_text_is_readied_as_it_is_scored_and_a_short_one_up_front() {
+        let texts = crate::signals::testing::fixture_texts();
+        let long = texts.concat();
+        let two_threads = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        two_threads.install(|| {
+            let scorer = Scorer::new(Config::default()).unwrap();
+            scorer.prepare_for_one(&long, Format::Markdown);
+            assert!(built(&scorer).is_empty());
+            let report = scorer.score(&long, Format::Markdown);
+            assert!(scorer.prepared.load(Ordering::Relaxed));
+            assert_eq!(built(&scorer), ["en"]);
+            let in_turn = Scorer::new(Config::default()).unwrap();
+            assert_eq!(report, in_turn.score_text(&long, Format::Markdown, false));
+
+            let short = Scorer::new(Config::default()).unwrap();
+            short.prepare_for_one(&texts[0], Format::Markdown);
+            assert_eq!(built(&short), ["en"]);
+        });
     }
 }
