@@ -5,7 +5,9 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind, packed};
+use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::meta::Regex;
+use regex_automata::util::pool::Pool;
 use regex_automata::{Anchored, Input};
 
 /// A built-in pattern compiled on first use. Signals run such patterns one by one rather than
@@ -13,6 +15,7 @@ use regex_automata::{Anchored, Input};
 /// them all had to step through every byte.
 pub(super) struct LazyRegex {
     source: String,
+    /// The whole regex, for a scan of a whole text.
     regex: OnceLock<Regex>,
     triggers: Option<Triggers>,
 }
@@ -26,7 +29,19 @@ struct Triggers {
     /// The most bytes from the start of a match to the start of its trigger.
     lookback: usize,
     finder: OnceLock<Finder>,
+    /// The pattern, for searches anchored at the starts near triggers.
+    forward: OnceLock<ForwardSearch>,
 }
+
+/// A search that reads only forwards from a given start. A whole regex also compiles an
+/// automaton that reads backwards, to find where a match starts; a search anchored at the
+/// start it is given needs only the end, and compiles in about half the time.
+struct ForwardSearch {
+    dfa: DFA,
+    caches: Pool<Cache, CacheFn>,
+}
+
+type CacheFn = Box<dyn Fn() -> Cache + Send + Sync>;
 
 /// A search for trigger words: aho-corasick's packed searcher (Teddy) where the CPU has one,
 /// else its general automaton. Teddy sorts the words into buckets; with more than
@@ -63,6 +78,7 @@ impl LazyRegex {
                 words,
                 lookback,
                 finder: OnceLock::new(),
+                forward: OnceLock::new(),
             }),
             ..Self::with_ascii_boundaries(pattern)
         }
@@ -78,11 +94,15 @@ impl LazyRegex {
             .get_or_init(|| Regex::new(&self.source).expect("valid built-in pattern"))
     }
 
-    /// Compiles the pattern (and its trigger search) now rather than on first use.
+    /// Compiles what searching for the pattern takes (its trigger search and forward search,
+    /// or the whole regex) now rather than on first use.
     pub(super) fn prepare(&self) {
-        self.regex();
-        if let Some(triggers) = &self.triggers {
-            triggers.finder();
+        match &self.triggers {
+            Some(triggers) => {
+                triggers.finder();
+                self.forward(triggers);
+            }
+            None => _ = self.regex(),
         }
     }
 
@@ -115,18 +135,51 @@ impl LazyRegex {
         text: &str,
         triggers: &[Range<usize>],
     ) -> Vec<Range<usize>> {
-        let regex = self.regex();
-        let Some(lookback) = self.triggers.as_ref().map(|t| t.lookback) else {
+        let Some(own) = &self.triggers else {
             return self.find_iter(text);
         };
-        let found = near_triggers(regex, triggers, lookback, text);
+        let forward = self.forward(own);
+        let found = near_triggers(triggers, own.lookback, text, |start| {
+            let anchored = Input::new(text).range(start..).anchored(Anchored::Yes);
+            // The lazy DFA fails only on bytes it was told to quit on, which these patterns
+            // have none of; the whole regex answers if it ever does.
+            match forward.end_at(&anchored) {
+                Some(end) => end,
+                None => self.regex().search(&anchored).map(|m| m.end()),
+            }
+        });
         debug_assert_eq!(
             found,
-            regex.find_iter(text).map(|m| m.range()).collect::<Vec<_>>(),
+            (self.regex().find_iter(text).map(|m| m.range())).collect::<Vec<_>>(),
             "the triggers of {} miss a match",
             self.source
         );
         found
+    }
+
+    fn forward<'a>(&self, triggers: &'a Triggers) -> &'a ForwardSearch {
+        triggers
+            .forward
+            .get_or_init(|| ForwardSearch::new(&self.source))
+    }
+}
+
+impl ForwardSearch {
+    fn new(source: &str) -> ForwardSearch {
+        let dfa = DFA::new(source).expect("valid built-in pattern");
+        let for_caches = dfa.clone();
+        ForwardSearch {
+            dfa,
+            caches: Pool::new(Box::new(move || Cache::new(&for_caches))),
+        }
+    }
+
+    /// The end of the leftmost-first match of an anchored `input`, if there is one; `None`
+    /// when the search failed.
+    fn end_at(&self, input: &Input<'_>) -> Option<Option<usize>> {
+        let mut cache = self.caches.get();
+        let found = self.dfa.try_search_fwd(&mut cache, input).ok()?;
+        Some(found.map(|m| m.offset()))
     }
 }
 
@@ -194,10 +247,10 @@ impl Finder {
 /// regex is tried, anchored, only at the word starts up to `lookback` before it, from left
 /// to right: the first that matches is the leftmost match.
 fn near_triggers(
-    regex: &Regex,
     triggers: &[Range<usize>],
     lookback: usize,
     text: &str,
+    end_of_match_at: impl Fn(usize) -> Option<usize>,
 ) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let starts_word = |i: usize| is_word_byte(bytes, i) && (i == 0 || !is_word_byte(bytes, i - 1));
@@ -211,13 +264,12 @@ fn near_triggers(
         let first = trigger.start.saturating_sub(lookback).max(at);
         let next = (first..=trigger.start)
             .filter(|&start| starts_word(start))
-            .find_map(|start| {
-                regex.search(&Input::new(text).range(start..).anchored(Anchored::Yes))
-            });
+            .find_map(|start| end_of_match_at(start).map(|end| start..end));
         at = match next {
             Some(m) => {
-                found.push(m.range());
-                m.end().max(m.start() + 1)
+                let after = m.end.max(m.start + 1);
+                found.push(m);
+                after
             }
             None => trigger.start + 1,
         };
@@ -284,12 +336,13 @@ mod tests {
         assert!(triggered.regex.get().is_none() && plain.regex.get().is_none());
         triggered.prepare();
         plain.prepare();
-        assert!(triggered.regex.get().is_some() && plain.regex.get().is_some());
+        // A triggered pattern is searched for forwards only, and needs no whole regex.
+        assert!(triggered.regex.get().is_none() && plain.regex.get().is_some());
         assert!(
             triggered
                 .triggers
                 .as_ref()
-                .is_some_and(|t| t.finder.get().is_some())
+                .is_some_and(|t| t.finder.get().is_some() && t.forward.get().is_some())
         );
         assert_eq!(triggered.find_iter("it is not"), vec![(3..9)]);
     }
