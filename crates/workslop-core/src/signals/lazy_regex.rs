@@ -5,10 +5,10 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind, packed};
-use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::meta::Regex;
-use regex_automata::util::pool::Pool;
 use regex_automata::{Anchored, Input};
+
+use super::forward_search::ForwardSearch;
 
 /// A built-in pattern compiled on first use. Signals run such patterns one by one rather than
 /// as a `RegexSet`: alone, each starts with literals the regex engine skips to, while a set of
@@ -32,16 +32,6 @@ struct Triggers {
     /// The pattern, for searches anchored at the starts near triggers.
     forward: OnceLock<ForwardSearch>,
 }
-
-/// A search that reads only forwards from a given start. A whole regex also compiles an
-/// automaton that reads backwards, to find where a match starts; a search anchored at the
-/// start it is given needs only the end, and compiles in about half the time.
-struct ForwardSearch {
-    dfa: DFA,
-    caches: Pool<Cache, CacheFn>,
-}
-
-type CacheFn = Box<dyn Fn() -> Cache + Send + Sync>;
 
 /// A search for trigger words: aho-corasick's packed searcher (Teddy) where the CPU has one,
 /// else its general automaton. Teddy sorts the words into buckets; with more than
@@ -138,14 +128,15 @@ impl LazyRegex {
         let Some(own) = &self.triggers else {
             return self.find_iter(text);
         };
-        let forward = self.forward(own);
+        let mut forward = self.forward(own).searcher(text);
         let found = near_triggers(triggers, own.lookback, text, |start| {
-            let anchored = Input::new(text).range(start..).anchored(Anchored::Yes);
-            // The lazy DFA fails only on bytes it was told to quit on, which these patterns
-            // have none of; the whole regex answers if it ever does.
-            match forward.end_at(&anchored) {
-                Some(end) => end,
-                None => self.regex().search(&anchored).map(|m| m.end()),
+            match forward.match_at(start) {
+                Ok(found) => found.map(|m| m.offset()),
+                // Never so far; the whole regex answers if it does.
+                Err(_) => {
+                    let anchored = Input::new(text).range(start..).anchored(Anchored::Yes);
+                    self.regex().search(&anchored).map(|m| m.end())
+                }
             }
         });
         debug_assert_eq!(
@@ -160,26 +151,7 @@ impl LazyRegex {
     fn forward<'a>(&self, triggers: &'a Triggers) -> &'a ForwardSearch {
         triggers
             .forward
-            .get_or_init(|| ForwardSearch::new(&self.source))
-    }
-}
-
-impl ForwardSearch {
-    fn new(source: &str) -> ForwardSearch {
-        let dfa = DFA::new(source).expect("valid built-in pattern");
-        let for_caches = dfa.clone();
-        ForwardSearch {
-            dfa,
-            caches: Pool::new(Box::new(move || Cache::new(&for_caches))),
-        }
-    }
-
-    /// The end of the leftmost-first match of an anchored `input`, if there is one; `None`
-    /// when the search failed.
-    fn end_at(&self, input: &Input<'_>) -> Option<Option<usize>> {
-        let mut cache = self.caches.get();
-        let found = self.dfa.try_search_fwd(&mut cache, input).ok()?;
-        Some(found.map(|m| m.offset()))
+            .get_or_init(|| ForwardSearch::new(&[&self.source]))
     }
 }
 
@@ -250,7 +222,7 @@ fn near_triggers(
     triggers: &[Range<usize>],
     lookback: usize,
     text: &str,
-    end_of_match_at: impl Fn(usize) -> Option<usize>,
+    mut end_of_match_at: impl FnMut(usize) -> Option<usize>,
 ) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let starts_word = |i: usize| is_word_byte(bytes, i) && (i == 0 || !is_word_byte(bytes, i - 1));

@@ -11,6 +11,7 @@ mod chat_residue;
 mod contrast;
 mod dashes;
 mod formatting;
+mod forward_search;
 mod lazy_regex;
 mod participles;
 mod punctuation;

@@ -2,12 +2,13 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 use regex_automata::meta::Regex as MultiRegex;
 use regex_automata::{Anchored, Input};
 
+use super::forward_search::{ForwardSearch, Searcher};
 use super::lazy_regex::ascii_boundaries;
 use super::{
     Context, Findings, Job, Measurement, Outcome, Signal, SignalInfo, job, ramp, saturate,
@@ -107,7 +108,7 @@ pub(super) struct Detail {
 pub(super) fn preparations() -> Vec<Job<'static>> {
     vec![
         job(|| {
-            LazyLock::force(&FIGURES_REGEX);
+            LazyLock::force(&FIGURE_PATTERNS);
         }),
         job(|| {
             LazyLock::force(&DAY_AND_MONTH_NAMES_REGEX);
@@ -277,13 +278,21 @@ const FIGURE_KINDS: [(&str, Kind); 5] = [
     ("number", Kind::Number),
 ];
 
-/// `FIGURES` as one regex with each top-level group a pattern of its own, which finds the
-/// same matches and says which group made each, with the kind that group gives (`None` for
-/// the clichés, which count as nothing); asking for the capture groups is much dearer.
-static FIGURES_REGEX: LazyLock<(MultiRegex, Vec<Option<Kind>>)> = LazyLock::new(|| {
+/// `FIGURES` with each top-level group a pattern of its own, which finds the same matches
+/// and says which group made each, with the kind that group gives (`None` for the clichés,
+/// which count as nothing); asking for the capture groups is much dearer.
+struct FigurePatterns {
+    patterns: Vec<String>,
+    kinds: Vec<Option<Kind>>,
+    /// Tried at each place a figure may start (see [`FigurePatterns::leftmost`]).
+    forward: ForwardSearch,
+    /// The patterns as one regex, compiled only if a search needs it.
+    whole: OnceLock<MultiRegex>,
+}
+
+static FIGURE_PATTERNS: LazyLock<FigurePatterns> = LazyLock::new(|| {
     let groups = top_level_alternatives(FIGURES);
     let patterns: Vec<String> = groups.iter().map(|g| ascii_boundaries(g)).collect();
-    let regex = MultiRegex::new_many(&patterns).expect("valid built-in pattern");
     let kinds = groups
         .iter()
         .map(|group| {
@@ -297,8 +306,56 @@ static FIGURES_REGEX: LazyLock<(MultiRegex, Vec<Option<Kind>>)> = LazyLock::new(
                 .map(|&(_, k)| k)
         })
         .collect();
-    (regex, kinds)
+    FigurePatterns {
+        forward: ForwardSearch::new(&patterns),
+        patterns,
+        kinds,
+        whole: OnceLock::new(),
+    }
 });
+
+impl FigurePatterns {
+    /// The leftmost figure that starts from `from` on, or, when `from` is `None`, at
+    /// `digit`, as a search of the whole regex finds it. Every figure at or before `digit`
+    /// starts at one of the places up to it where one may start, tried in turn: for an
+    /// ASCII digit one of them always matches (`number`), so the whole regex, compiled only
+    /// then, searches on only after a digit that `\d` leaves out ("²").
+    fn leftmost(
+        &self,
+        forward: &mut Searcher<'_, '_>,
+        text: &str,
+        from: Option<usize>,
+        digit: usize,
+    ) -> Option<Figure> {
+        let figure = |start: usize, end: usize, pattern: usize| Figure {
+            span: Span::new(start, end),
+            kind: self.kinds[pattern],
+        };
+        let bytes = text.as_bytes();
+        let starts = (from.unwrap_or(digit)..digit)
+            .filter(|&i| may_start_figure(bytes, i))
+            .chain([digit]);
+        let failed = match forward.first_match(starts) {
+            Ok(Some((start, m))) => {
+                return Some(figure(start, m.offset(), m.pattern().as_usize()));
+            }
+            Ok(None) => false,
+            Err(_) => true,
+        };
+        let input = match from {
+            Some(from) => Input::new(text).range(from..),
+            None if failed => Input::new(text).range(digit..).anchored(Anchored::Yes),
+            None => return None,
+        };
+        let m = self.whole().search(&input)?;
+        Some(figure(m.start(), m.end(), m.pattern().as_usize()))
+    }
+
+    fn whole(&self) -> &MultiRegex {
+        self.whole
+            .get_or_init(|| MultiRegex::new_many(&self.patterns).expect("valid built-in pattern"))
+    }
+}
 
 /// A match of `FIGURES` and the kind of its group.
 #[derive(Debug, Clone, Copy)]
@@ -358,28 +415,23 @@ fn find_figures(doc: &Document<'_>, brands: &[Span], out: &mut Vec<Detail>) {
 /// The matches of `FIGURES` in `text`, as a scan of the whole text would find them, but with
 /// the regex run only from each digit, or a little before it: most of a text has none.
 fn figures(text: &str) -> Vec<Figure> {
-    let (regex, kinds) = &*FIGURES_REGEX;
+    let mut forward = FIGURE_PATTERNS.forward.searcher(text);
     let mut found = Vec::new();
     let mut at = 0;
     while let Some(digit) = next_digit(text, at) {
-        let input = if may_start_before(text.as_bytes(), digit) {
+        // After most words a figure starts at its digit, and only that start is tried.
+        let from = may_start_before(text.as_bytes(), digit).then(|| {
             let mut from = digit.saturating_sub(FIGURE_LOOKBACK).max(at);
             while !text.is_char_boundary(from) {
                 from += 1;
             }
-            Input::new(text).range(from..)
-        } else {
-            // No search for where it starts, which takes a second pass backwards.
-            Input::new(text).range(digit..).anchored(Anchored::Yes)
-        };
-        let Some(m) = regex.search(&input) else {
+            from
+        });
+        let Some(figure) = FIGURE_PATTERNS.leftmost(&mut forward, text, from, digit) else {
             break;
         };
-        at = m.end().max(digit + 1);
-        found.push(Figure {
-            span: Span::new(m.start(), m.end()),
-            kind: kinds[m.pattern().as_usize()],
-        });
+        at = (figure.span.end as usize).max(digit + 1);
+        found.push(figure);
     }
     found
 }
@@ -439,6 +491,24 @@ fn may_start_before(bytes: &[u8], digit: usize) -> bool {
         || word.eq_ignore_ascii_case(b"version")
         || word.eq_ignore_ascii_case(b"release")
 }
+
+/// Whether a figure may start at byte `i`, which is before the first digit of the figure:
+/// every alternative of `FIGURES` starts with a digit, a currency sign, `#`, or a word
+/// (a month, a currency code, "v", "version", "release") after an ASCII `\b`.
+fn may_start_figure(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b'#' | b'$' => true,
+        b if b.is_ascii_alphabetic() => {
+            i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_')
+        }
+        // The first bytes of the other signs in UTF-8.
+        0xC2 | 0xE2 => (CURRENCY_SIGNS.iter()).any(|s| bytes[i..].starts_with(s.as_bytes())),
+        _ => false,
+    }
+}
+
+/// The currency signs that can start a figure, outside ASCII.
+const CURRENCY_SIGNS: [&str; 5] = ["€", "£", "¥", "₹", "₩"];
 
 /// A number right after Latin letters is part of a code word ("B2B", "mp3"), not a figure.
 fn glued_to_letters(text: &str, start: usize) -> bool {
