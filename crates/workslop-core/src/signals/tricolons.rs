@@ -1,9 +1,11 @@
 //! WS404 tricolons: "fast, simple, and secure" and other lists of exactly three short items.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use regex_syntax::hir::{Class, HirKind};
 
 use super::{Context, Findings, Job, Outcome, PerSentence, Signal, SignalInfo, job, quoting};
 use crate::report::Severity;
@@ -35,7 +37,10 @@ Keep the one item that is true and specific, and back it: \"Exports a 10,000-row
 ",
 };
 
-/// One to three words, letters or digits, with inner hyphens and apostrophes.
+/// One to three words, letters or digits, with inner hyphens and apostrophes: the lists are
+/// those this item makes over all of Unicode. It is read on an ASCII shape of the text (see
+/// [`ascii_shape`]) as `ASCII_ITEM`, which compiles in a small fraction of the time.
+#[cfg(test)]
 const ITEM: &str = r"[\p{L}\p{N}][\p{L}\p{N}'’-]*(?: [\p{L}\p{N}][\p{L}\p{N}'’-]*){0,2}";
 /// `ITEM` as it reads on ASCII text.
 const ASCII_ITEM: &str = r"[A-Za-z0-9][A-Za-z0-9'-]*(?: [A-Za-z0-9][A-Za-z0-9'-]*){0,2}";
@@ -52,11 +57,23 @@ fn spaced_list(item: &str) -> Regex {
     Regex::new(&format!(r"({item}), ({item}),? (?i:{conj}) ({item})")).expect("valid pattern")
 }
 
-/// Finds the lists; asking it for capture groups would run the backtracker over an automaton
-/// of Unicode classes, which is slow, so the groups come from the matched list alone.
+/// The lists over all of Unicode, which the tests check `SPACED_ASCII` on ASCII shapes against.
+#[cfg(test)]
 static SPACED: LazyLock<Regex> = LazyLock::new(|| spaced_list(ITEM));
-/// The same pattern for the capture groups of an ASCII list: same groups, a small automaton.
+/// Finds the lists, and their items, in ASCII shapes of the text (see [`ascii_shape`]).
 static SPACED_ASCII: LazyLock<Regex> = LazyLock::new(|| spaced_list(ASCII_ITEM));
+/// The letters and numbers outside ASCII, as `\p{L}` and `\p{N}` hold them: sorted ranges.
+static LETTERS_AND_NUMBERS: LazyLock<Vec<(char, char)>> = LazyLock::new(|| {
+    let hir = regex_syntax::parse(r"[\p{L}\p{N}]").expect("valid class");
+    let HirKind::Class(Class::Unicode(class)) = hir.kind() else {
+        panic!("a class of letters and numbers parses to a Unicode class");
+    };
+    class
+        .ranges()
+        .iter()
+        .map(|r| (r.start(), r.end()))
+        .collect()
+});
 static HAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\p{Han}{1,6}、\p{Han}{1,6}(?:、|和|与|及|以及)\p{Han}{1,6}")
         .expect("valid pattern")
@@ -70,18 +87,15 @@ const RATE: PerSentence = PerSentence {
 };
 
 /// Compiles the list patterns text in this script needs. English lists are nearly always
-/// ASCII, which the smaller pattern reads; the other spaced languages need the larger one
-/// too, the costliest pattern of all to compile (about 40 million instructions). Undetermined
-/// text (short, or in another language) rarely does, and compiles it on first use.
+/// ASCII; those of the other spaced languages need the table of letters to be shaped.
 pub(super) fn preparations(lang: &str, character_based: bool) -> Vec<Job<'static>> {
     if character_based {
         return vec![job(|| _ = LazyLock::force(&HAN))];
     }
-    let mut jobs = Vec::new();
+    let mut jobs = vec![job(|| _ = LazyLock::force(&SPACED_ASCII))];
     if lang != "en" && lang != crate::language::UNDETERMINED {
-        jobs.push(job(|| _ = LazyLock::force(&SPACED)));
+        jobs.push(job(|| _ = LazyLock::force(&LETTERS_AND_NUMBERS)));
     }
-    jobs.push(job(|| _ = LazyLock::force(&SPACED_ASCII)));
     jobs
 }
 
@@ -103,8 +117,9 @@ impl Signal for Tricolons {
             spaced_lists(text)
                 .into_iter()
                 .filter_map(|m| {
-                    let (start, end) = parallel_items(m.as_str(), &items(m.as_str())?);
-                    Some((m.start() + start, m.start() + end))
+                    let list = &text[m.clone()];
+                    let (start, end) = parallel_items(list, &items(list)?);
+                    Some((m.start + start, m.start + end))
                 })
                 .collect()
         };
@@ -126,10 +141,10 @@ impl Signal for Tricolons {
     }
 }
 
-/// The matches of `SPACED` in `text`, as a scan of the whole text would find them, but with
+/// The lists in `text`, as a scan of the whole text with `SPACED` would find them, but with
 /// the regex run only around each ", " (every list has one after its first item), from the
 /// earliest start an item allows to the next full stop or line break, which no list crosses.
-fn spaced_lists(text: &str) -> Vec<regex::Match<'_>> {
+fn spaced_lists(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut at = 0;
@@ -140,21 +155,45 @@ fn spaced_lists(text: &str) -> Vec<regex::Match<'_>> {
             continue;
         }
         let from = item_start(text, comma).max(at);
-        // Both patterns read ASCII alike; the ASCII one has the far smaller automaton.
-        let regex = if text[from..bound].is_ascii() {
-            &SPACED_ASCII
-        } else {
-            &SPACED
-        };
-        match regex.find_at(&text[..bound], from) {
+        // The pattern looks at nothing around a match, so it reads the stretch alone.
+        match SPACED_ASCII.find(&ascii_shape(&text[from..bound])) {
             Some(m) => {
-                at = m.end();
-                found.push(m);
+                at = from + m.end();
+                found.push(from + m.start()..at);
             }
             None => at = bound,
         }
     }
     found
+}
+
+/// `text` as `ASCII_ITEM` reads it the way `ITEM` reads `text`, byte for byte: each letter
+/// or number outside ASCII becomes as many `a`s as it has bytes, `’` three `'`s, and any other
+/// character outside ASCII bytes that no item, space or comma holds. No conjunction is all
+/// `a`s, so a shaped word is never one; no character outside ASCII folds to the letters of
+/// one, so the original word never is either.
+fn ascii_shape(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
+    let mut shaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        let fill = match c {
+            _ if c.is_ascii() => c,
+            '’' => '\'',
+            _ if is_letter_or_number(c) => 'a',
+            _ => '\u{1}',
+        };
+        shaped.extend(std::iter::repeat_n(fill, c.len_utf8()));
+    }
+    Cow::Owned(shaped)
+}
+
+/// Whether `c` is in `\p{L}` or `\p{N}`.
+fn is_letter_or_number(c: char) -> bool {
+    let ranges = &*LETTERS_AND_NUMBERS;
+    let i = ranges.partition_point(|&(_, end)| end < c);
+    ranges.get(i).is_some_and(|&(start, _)| start <= c)
 }
 
 /// Where the next ", " from `at` on starts.
@@ -223,10 +262,8 @@ struct Items {
 
 /// The items of a list the pattern matched, as its capture groups give them.
 fn items(list: &str) -> Option<Items> {
-    if !list.is_ascii() {
-        return groups(&SPACED, list);
-    }
-    ascii_items(list).or_else(|| groups(&SPACED_ASCII, list))
+    let shaped = ascii_shape(list);
+    ascii_items(&shaped).or_else(|| groups(&SPACED_ASCII, &shaped))
 }
 
 /// The items as the capture groups of `pattern` give them.
@@ -348,31 +385,58 @@ mod tests {
                 "Café, crème, and naïve, then ÉCOLE, straße or 日本",
                 "Plan, track and ship and review, fast, easy and fun and free and open.",
                 "Red, green, and, blue, A, b c d, AND e f, x, y or z w v u, p, q And",
+                // Outside ASCII: a combining accent, an apostrophe, a no-break space, digits,
+                // a Kelvin sign and a long s (which fold to k and s), and "é" near "e".
+                "Cafe\u{301}, cre\u{300}me, and nai\u{308}ve; l’été, l’hiver et l’automne",
+                "Rot,\u{a0}grün, und blau, ٣ أيام, ١٢ und ٤, x, y é z, x, y e z, a, b È c",
+                "Größe, Gewicht, und Preis, Äpfel, Birnen oder Öl, Kelvin, Kelvin AND ſo, ſo, or ſo",
+                "Schnell, einfach und sicher – Planen, Verfolgen und Liefern; zéro, un et deux",
             ]
             .map(String::from),
         );
         let mut read_off_words = 0;
         for text in &texts {
-            for list in super::spaced_lists(text) {
-                let list = list.as_str();
-                if !list.is_ascii() {
-                    continue;
+            let found = super::spaced_lists(text);
+            for list in found.iter().map(|m| &text[m.clone()]) {
+                // The items of the list, as the Unicode pattern's groups give them.
+                assert_eq!(
+                    super::items(list),
+                    super::groups(&super::SPACED, list),
+                    "{list}"
+                );
+                if super::ascii_items(&super::ascii_shape(list)).is_some() {
+                    read_off_words += 1;
                 }
-                let Some(items) = super::ascii_items(list) else {
-                    continue;
-                };
-                let groups = super::groups(&super::SPACED_ASCII, list);
-                assert_eq!(Some(items), groups, "{list}");
-                read_off_words += 1;
             }
             let expected: Vec<_> = super::SPACED.find_iter(text).map(|m| m.range()).collect();
-            let found: Vec<_> = super::spaced_lists(text)
-                .iter()
-                .map(|m| m.range())
-                .collect();
             assert_eq!(found, expected, "{text}");
         }
         assert!(read_off_words > 40, "{read_off_words}");
+    }
+
+    #[test]
+    fn the_shape_keeps_every_offset_and_reads_letters_as_the_unicode_classes_do() {
+        // À, Ø and ª start ranges of the table, Ö and ÿ end them.
+        let text = "Ωmega’s 3½ ٣ e\u{301} straße\u{a0}日本 K ſ! À Ö × Ø ª ÿ";
+        let shaped = super::ascii_shape(text);
+        assert!(shaped.is_ascii());
+        assert_eq!(shaped.len(), text.len());
+        let letter_or_number = regex::Regex::new(r"^[\p{L}\p{N}]$").unwrap();
+        for (i, c) in text.char_indices() {
+            let expected = if c.is_ascii() {
+                c
+            } else if c == '’' {
+                '\''
+            } else if letter_or_number.is_match(&c.to_string()) {
+                'a'
+            } else {
+                '\u{1}'
+            };
+            assert!(
+                shaped[i..i + c.len_utf8()].chars().all(|s| s == expected),
+                "{c:?}"
+            );
+        }
     }
 
     #[test]
