@@ -250,7 +250,7 @@ fn near_triggers(
 }
 
 /// Whether the byte at `i` is part of an ASCII word, as for an ASCII `\b`.
-fn is_word_byte(bytes: &[u8], i: usize) -> bool {
+pub(super) fn is_word_byte(bytes: &[u8], i: usize) -> bool {
     bytes
         .get(i)
         .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')

@@ -9,7 +9,7 @@ use regex_automata::meta::Regex as MultiRegex;
 use regex_automata::{Anchored, Input};
 
 use super::forward_search::{ForwardSearch, Searcher};
-use super::lazy_regex::ascii_boundaries;
+use super::lazy_regex::{ascii_boundaries, is_word_byte};
 use super::{
     Context, Findings, Job, Measurement, Outcome, Signal, SignalInfo, job, ramp, saturate,
 };
@@ -498,9 +498,7 @@ fn may_start_before(bytes: &[u8], digit: usize) -> bool {
 fn may_start_figure(bytes: &[u8], i: usize) -> bool {
     match bytes[i] {
         b'#' | b'$' => true,
-        b if b.is_ascii_alphabetic() => {
-            i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_')
-        }
+        b if b.is_ascii_alphabetic() => i == 0 || !is_word_byte(bytes, i - 1),
         // The first bytes of the other signs in UTF-8.
         0xC2 | 0xE2 => (CURRENCY_SIGNS.iter()).any(|s| bytes[i..].starts_with(s.as_bytes())),
         _ => false,
