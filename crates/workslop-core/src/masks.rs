@@ -50,11 +50,6 @@ impl Block {
             folded.simd_gt(below) & folded.simd_lt(above)
         })
     }
-
-    /// The bytes outside ASCII.
-    pub(crate) fn non_ascii(&self) -> u64 {
-        self.mask(|v| v)
-    }
 }
 
 /// `N` bytes from `at`, zeros past the end of `bytes`.
@@ -102,7 +97,6 @@ mod tests {
                 expect(&|b| b.is_ascii_alphabetic()),
                 "{at}"
             );
-            assert_eq!(block.non_ascii(), expect(&|b| b >= 0x80), "{at}");
         }
     }
 }

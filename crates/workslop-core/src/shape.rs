@@ -1,8 +1,10 @@
 //! Word shapes: the letter case of each word, read once in the document stage so that the
 //! signals asking about capitals (names, acronyms, headings, shouting) need not decode it again.
 
-use crate::masks::Block;
+use std::ops::Range;
+
 use crate::span::Span;
+use crate::words::load;
 
 /// Which letter cases a word has, as bit flags.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -21,79 +23,47 @@ const HAS_ASCII_LETTER: u8 = 1 << 6;
 
 impl Shape {
     pub fn of(word: &str) -> Shape {
-        if word.is_ascii() {
-            Self::of_ascii(word.as_bytes())
-        } else {
-            Self::of_chars(word)
-        }
+        Self::of_ascii(word.as_bytes(), 0..word.len()).unwrap_or_else(|| Self::of_chars(word))
     }
 
-    /// The shapes of the words of one text. ASCII words are read off bit masks of the text's
-    /// upper- and lower-case bytes, with no branch per byte; others char by char.
+    /// The shapes of the words of one text.
     pub fn of_words(text: &str, words: &[Span]) -> Vec<Shape> {
         let bytes = text.as_bytes();
-        // One spare block, so that reading a window never runs past the end.
-        let blocks = bytes.len() / 64 + 2;
-        let (mut upper, mut lower, mut other) =
-            (vec![0u64; blocks], vec![0u64; blocks], vec![0u64; blocks]);
-        for k in 0..bytes.len().div_ceil(64) {
-            let block = Block::load(bytes, 64 * k);
-            upper[k] = block.within(b'A', b'Z');
-            lower[k] = block.within(b'a', b'z');
-            other[k] = block.non_ascii();
-        }
         words
             .iter()
             .map(|w| {
-                let (start, len) = (w.start as usize, w.len());
-                let word = || &text[w.range()];
-                if !(1..=64).contains(&len) || window(&other, start, len) != 0 {
-                    return Self::of(word());
-                }
-                Self::of_ascii_masks(window(&upper, start, len), window(&lower, start, len))
+                Self::of_ascii(bytes, w.range()).unwrap_or_else(|| Self::of_chars(&text[w.range()]))
             })
             .collect()
     }
 
-    /// The shape of an ASCII word from the bits of its upper- and lower-case letters.
-    fn of_ascii_masks(upper: u64, lower: u64) -> Shape {
-        let letters = (upper | lower).count_ones() as usize;
-        let mut flags = 0;
-        flags |= if upper & 1 != 0 { STARTS_UPPER } else { 0 };
-        flags |= if upper >> 1 != 0 {
-            UPPER_AFTER_FIRST
-        } else {
-            0
-        };
-        flags |= if lower != 0 { HAS_LOWER } else { 0 };
-        flags |= if letters > 0 {
-            HAS_LETTER | HAS_ASCII_LETTER
-        } else {
-            0
-        };
-        Shape(flags | Self::count_flags(letters, lower != 0))
-    }
-
-    fn of_ascii(bytes: &[u8]) -> Shape {
-        let (mut flags, mut letters, mut not_upper) = (0u8, 0usize, false);
-        for (i, &b) in bytes.iter().enumerate() {
-            if b.is_ascii_uppercase() {
-                letters += 1;
-                flags |= if i == 0 {
-                    STARTS_UPPER
-                } else {
-                    UPPER_AFTER_FIRST
-                };
-            } else if b.is_ascii_lowercase() {
-                letters += 1;
-                not_upper = true;
-                flags |= HAS_LOWER;
-            }
+    /// The shape of `bytes[range]` read eight bytes at a time as one integer, with no branch
+    /// per byte; `None` when a byte is outside ASCII.
+    fn of_ascii(bytes: &[u8], range: Range<usize>) -> Option<Shape> {
+        let chunk = load(bytes, range.start, range.len().min(8));
+        let mut non_ascii = chunk & HIGH_BITS;
+        let (upper, mut lower) = (within(chunk, b'A', b'Z'), within(chunk, b'a', b'z'));
+        let mut letters = count(upper | lower);
+        // The first byte is the lowest of the little-endian integer.
+        let mut upper_after_first = upper & !0x80;
+        for at in (range.start + 8..range.end).step_by(8) {
+            let chunk = load(bytes, at, (range.end - at).min(8));
+            non_ascii |= chunk & HIGH_BITS;
+            let (upper, more_lower) = (within(chunk, b'A', b'Z'), within(chunk, b'a', b'z'));
+            letters += count(upper | more_lower);
+            (upper_after_first, lower) = (upper_after_first | upper, lower | more_lower);
         }
-        if letters > 0 {
-            flags |= HAS_LETTER | HAS_ASCII_LETTER;
+        if non_ascii != 0 {
+            return None;
         }
-        Shape(flags | Self::count_flags(letters, not_upper))
+        let flag = |on: bool, flag: u8| if on { flag } else { 0 };
+        let flags = flag(upper & 0x80 != 0, STARTS_UPPER)
+            | flag(upper_after_first != 0, UPPER_AFTER_FIRST)
+            | flag(lower != 0, HAS_LOWER)
+            | flag(letters > 0, HAS_LETTER | HAS_ASCII_LETTER);
+        Some(Shape(
+            flags | Self::count_flags(letters as usize, lower != 0),
+        ))
     }
 
     fn of_chars(word: &str) -> Shape {
@@ -181,13 +151,24 @@ impl Shape {
     }
 }
 
-/// Bits `start..start + len` of a bit string kept in 64-bit blocks (`len` from 1 to 64).
-fn window(blocks: &[u64], start: usize, len: usize) -> u64 {
-    let (k, shift) = (start / 64, start % 64);
-    // Two shifts, so that a shift of 64 (when `shift` is 0) gives 0 instead of overflowing.
-    let bits = (blocks[k] >> shift) | ((blocks[k + 1] << 1) << (63 - shift));
-    bits & (u64::MAX >> (64 - len))
+/// The high bit of each byte of an integer read from eight bytes.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `chunk` (all ASCII) that is from `from` to `to`. Adding to an
+/// ASCII byte a number below 0x80 never carries into the next byte.
+fn within(chunk: u64, from: u8, to: u8) -> u64 {
+    let at_least_from = chunk.wrapping_add(ONES * u64::from(0x80 - from));
+    let above_to = chunk.wrapping_add(ONES * u64::from(0x80 - to - 1));
+    at_least_from & !above_to & HIGH_BITS
 }
+
+/// How many bytes of `high_bits` (high bits only) are set.
+fn count(high_bits: u64) -> u32 {
+    // Each byte's bit moved to its lowest place; the product's top byte sums them.
+    ((high_bits >> 7).wrapping_mul(ONES) >> 56) as u32
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
 
 #[cfg(test)]
 mod tests {
@@ -262,14 +243,18 @@ mod tests {
 
     proptest! {
         #[test]
-        fn shapes_of_many_words_agree_with_each_word_alone(
+        fn shapes_of_many_words_agree_with_reading_each_char(
             text in "([a-zA-Z0-9 '.,_\n]{0,90}[ÉéÜü’日Σσ—😀 ]{0,3}){0,4}[A-Za-z0-9 ]{0,90}"
         ) {
             let mut words = Vec::new();
             crate::words::split_words(&text, &mut words);
             words.push(Span::new(0, text.len()));
-            let one_by_one: Vec<Shape> = words.iter().map(|w| Shape::of(&text[w.range()])).collect();
-            prop_assert_eq!(Shape::of_words(&text, &words), one_by_one);
+            let shapes = Shape::of_words(&text, &words);
+            for (word, shape) in words.iter().map(|w| &text[w.range()]).zip(shapes) {
+                prop_assert_eq!(flags(shape), reference(word), "{}", word);
+                let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+                prop_assert_eq!(shape.is_acronym(), reference(word)[6] && letters <= 5);
+            }
         }
     }
 }
