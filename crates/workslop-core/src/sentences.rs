@@ -89,9 +89,19 @@ pub fn split(
     let mut first_word = 0usize;
     let mut first_sentence = 0usize;
     let mut next_break = breaks.partition_point(|&b| b <= words[0].start as usize);
+    let bytes = lower.as_bytes();
     for k in 0..words.len() {
         let here = words[k];
         let next = words.get(k + 1).copied();
+        // Most gaps are one space, or nothing between Han characters, with no block break:
+        // the sentence goes on.
+        if let Some(next) = next {
+            let (end, start) = (here.end as usize, next.start as usize);
+            let plain = start == end || (start == end + 1 && bytes[end] == b' ');
+            if plain && breaks.get(next_break).is_none_or(|&b| b > start) {
+                continue;
+            }
+        }
         let gap_end = next.map_or(lower.len(), |w| w.start as usize);
         let gap = &lower[here.end as usize..gap_end];
         let mut block_ends = next.is_none();
@@ -243,6 +253,19 @@ mod tests {
         assert_eq!(p.len(), 2);
         assert_eq!(p[1].sentences, 1..3);
         assert_eq!(&text[p[1].span.range()], "Body one. Body two");
+    }
+
+    #[test]
+    fn a_break_in_a_one_space_gap_ends_the_block() {
+        // At either end of the gap between "One" and "two" (blanked markup can leave one).
+        for at in [3, 4] {
+            assert_eq!(
+                sentences("One two three", &[at]),
+                ["One", "two three"],
+                "{at}"
+            );
+        }
+        assert_eq!(sentences("One two three", &[5]), ["One two three"]);
     }
 
     #[test]
