@@ -115,20 +115,25 @@ fn count_slips(doc: &Document<'_>) -> BTreeMap<&'static str, usize> {
             }
         }
     }
-    for (k, span) in doc.words.iter().enumerate() {
-        if english && span.len() == 1 && prose[span.start as usize] == b'i' {
-            add("lower-case-i");
-        }
-        let Some(next) = doc.words.get(k + 1) else {
-            continue;
-        };
+    if english {
+        (doc.words.iter())
+            .filter(|w| w.len() == 1 && prose[w.start as usize] == b'i')
+            .for_each(|_| add("lower-case-i"));
+    }
+    for (k, pair) in doc.words.windows(2).enumerate() {
+        let (span, next) = (pair[0], pair[1]);
         let range = span.end as usize..next.start as usize;
-        let read = &prose[range.clone()];
         // Most gaps are one space, a slip only between Han characters; a comma and a space
         // is never one either.
-        if !han && matches!(read, b" " | b", ") {
+        let plain = match range.len() {
+            1 => prose[range.start] == b' ',
+            2 => prose[range.start..range.end] == *b", ",
+            _ => false,
+        };
+        if plain && !han {
             continue;
         }
+        let read = &prose[range.clone()];
         // Blanked markup is spaces in the prose: only gaps typed as they read count.
         let typed = &doc.source.as_bytes()[range.clone()];
         let as_typed = match (typed, read) {
