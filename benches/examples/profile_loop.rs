@@ -2,11 +2,11 @@
 //! profiler:
 //! `perf record -g target/release/examples/profile_loop [ROUNDS] [BYTES] [CODE]`
 //! (200 rounds of 100 KB documents by default; with signal codes, `WS101,WS201`, those alone; with
-//! `-CODE`, all but that one).
+//! `-CODE`, all but that one). `PROFILE_DRAFTS=chinese` scores the Chinese documents instead.
 
 use std::time::Instant;
 
-use workslop_benches::{documents_of, english_drafts, one_thread_by_default};
+use workslop_benches::{chinese_drafts, documents_of, english_drafts, one_thread_by_default};
 use workslop_core::{Config, Format, Scorer, signal_infos};
 
 fn main() {
@@ -29,7 +29,10 @@ fn main() {
         },
         None => Config::default(),
     };
-    let drafts = english_drafts();
+    let drafts = match std::env::var("PROFILE_DRAFTS").as_deref() {
+        Ok("chinese") => chinese_drafts(),
+        _ => english_drafts(),
+    };
     let docs = documents_of(&drafts, bytes, drafts.len());
     let scorer = Scorer::new(config).expect("config");
     let mut findings = 0;
