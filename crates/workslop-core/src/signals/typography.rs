@@ -124,13 +124,14 @@ fn count_slips(doc: &Document<'_>) -> BTreeMap<&'static str, usize> {
         let (span, next) = (pair[0], pair[1]);
         let range = span.end as usize..next.start as usize;
         // Most gaps are one space, a slip only between Han characters; a comma and a space
-        // is never one either.
+        // is never one either, nor is nothing between two Han characters.
         let plain = match range.len() {
-            1 => prose[range.start] == b' ',
-            2 => prose[range.start..range.end] == *b", ",
+            0 => true,
+            1 => !han && prose[range.start] == b' ',
+            2 => !han && prose[range.start..range.end] == *b", ",
             _ => false,
         };
-        if plain && !han {
+        if plain {
             continue;
         }
         let read = &prose[range.clone()];
