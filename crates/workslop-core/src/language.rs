@@ -184,10 +184,11 @@ impl Sample {
                 Some(Marker::English) => sample.english += 1,
                 Some(Marker::Shared) => sample.shared += 1,
                 Some(Marker::Foreign) => sample.foreign += 1,
-                None => {
-                    sample.letters_outside_ascii |= !word.is_ascii()
+                None if !sample.letters_outside_ascii => {
+                    sample.letters_outside_ascii = !word.is_ascii()
                         && word.chars().any(|c| !c.is_ascii() && c.is_alphabetic());
                 }
+                None => {}
             }
         }
         sample
