@@ -155,7 +155,14 @@ struct Line<'a> {
 fn prose_lines<'a>(source: &'a str, prose: &str) -> Vec<Line<'a>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for line in source.split_inclusive('\n') {
+    // Each line with its newline, as `split_inclusive('\n')` gives them, found by memchr's
+    // vector search rather than the standard library's byte-by-byte one.
+    let line_ends = memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1);
+    for line_end in line_ends.chain([source.len()]) {
+        if line_end == start {
+            continue;
+        }
+        let line = &source[start..line_end];
         let end = start + line.trim_end().len();
         let trimmed = line.trim_start();
         let indent = line.len() - trimmed.len();
@@ -229,6 +236,8 @@ fn is_title_case(heading: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::config::Config;
+    use crate::document::Document;
+    use crate::markup::Format;
     use crate::signals::testing::{measure, subscore};
 
     #[test]
@@ -251,5 +260,20 @@ mod tests {
         let (outcome, findings) = measure("WS407", text, Config::default());
         assert!(findings.is_empty(), "{findings:?}");
         assert_eq!(subscore(&outcome), 0.0);
+    }
+
+    #[test]
+    fn the_last_line_counts_with_or_without_a_newline() {
+        for (text, expected) in [
+            ("- one\n- two", &["one", "two"][..]),
+            ("- one\n- two\n", &["one", "two"]),
+            ("# Title\n\n- two", &["Title", "two"]),
+            ("", &[]),
+        ] {
+            let doc = Document::new(text, Format::Markdown, None);
+            let lines = super::prose_lines(text, &doc.prose);
+            let found: Vec<&str> = lines.iter().map(|l| l.text).collect();
+            assert_eq!(found, expected, "{text:?}");
+        }
     }
 }
