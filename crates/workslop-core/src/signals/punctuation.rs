@@ -100,6 +100,14 @@ fn count_marks(text: &str, words: &[Span]) -> Marks {
 /// Every punctuation mark counts, and so does every informal mark (the tilde is a symbol, not
 /// punctuation, to Unicode).
 fn count_gap(gap: &str, counted: &mut Marks) {
+    if gap.is_ascii() {
+        for &b in gap.as_bytes() {
+            let kind = ASCII_MARKS[usize::from(b)];
+            counted.marks += usize::from(kind != NOT_A_MARK);
+            counted.informal += usize::from(kind == INFORMAL_MARK);
+        }
+        return;
+    }
     for c in gap.chars() {
         let informal = is_informal(c);
         if informal || is_punctuation(c) {
@@ -109,7 +117,29 @@ fn count_gap(gap: &str, counted: &mut Marks) {
     }
 }
 
-fn is_informal(c: char) -> bool {
+const NOT_A_MARK: u8 = 0;
+const MARK: u8 = 1;
+const INFORMAL_MARK: u8 = 2;
+
+/// What each ASCII character is, looked up rather than tested mark by mark.
+const ASCII_MARKS: [u8; 128] = {
+    let mut kinds = [NOT_A_MARK; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8 as char;
+        kinds[b] = if is_informal(c) {
+            INFORMAL_MARK
+        } else if is_punctuation(c) {
+            MARK
+        } else {
+            NOT_A_MARK
+        };
+        b += 1;
+    }
+    kinds
+};
+
+const fn is_informal(c: char) -> bool {
     matches!(
         c,
         '?' | '(' | ')' | '/' | '&' | '…' | '？' | '（' | '）' | '~' | '～'
@@ -118,7 +148,7 @@ fn is_informal(c: char) -> bool {
 
 /// Punctuation in the sense of Unicode's general category P: ASCII punctuation except the
 /// symbols `$ + < = > ^ ` | ~`, and the punctuation blocks used in prose.
-fn is_punctuation(c: char) -> bool {
+const fn is_punctuation(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_punctuation()
             && !matches!(c, '$' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~');
@@ -217,5 +247,16 @@ mod tests {
         assert!(short < long && short > 0.1, "short {short}, long {long}");
         let (outcome, _) = measure_in("WS410", "zh", "没有标点的文字");
         assert!(matches!(outcome, Outcome::Skipped(_)));
+    }
+
+    #[test]
+    fn ascii_gaps_count_as_read_char_by_char() {
+        let ascii: String = (0u8..128).map(char::from).collect();
+        let (mut by_table, mut by_char) = (Marks::default(), Marks::default());
+        super::count_gap(&ascii, &mut by_table);
+        // A letter outside ASCII, which is not a mark, sends the gap down the char path.
+        super::count_gap(&format!("{ascii}é"), &mut by_char);
+        assert_eq!(by_table, by_char);
+        assert_eq!((by_table.marks, by_table.informal), (24, 6));
     }
 }
