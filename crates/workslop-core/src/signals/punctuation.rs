@@ -81,8 +81,9 @@ fn count_marks(text: &str, words: &[Span]) -> Marks {
     let bytes = text.as_bytes();
     for (k, word) in words.iter().enumerate() {
         let start = word.start as usize;
-        // Most gaps are one space; bytes, not a str, skip the character-boundary checks.
-        if start == from + 1 && bytes[from] == b' ' {
+        // Most gaps are one space, or nothing between Han characters; bytes, not a str, skip
+        // the character-boundary checks.
+        if start == from || (start == from + 1 && bytes[from] == b' ') {
             from = word.end as usize;
             continue;
         }
