@@ -8,6 +8,7 @@ use std::ops::Range;
 use rustc_hash::FxHashSet;
 
 use crate::span::Span;
+use crate::words::one_space_or_none;
 
 /// A sentence: its source span and the range of its words in `Document::words`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,7 +98,7 @@ pub fn split(
         // the sentence goes on.
         if let Some(next) = next {
             let (end, start) = (here.end as usize, next.start as usize);
-            let plain = start == end || (start == end + 1 && bytes[end] == b' ');
+            let plain = one_space_or_none(bytes, end, start);
             if plain && breaks.get(next_break).is_none_or(|&b| b > start) {
                 continue;
             }

@@ -89,6 +89,12 @@ pub(crate) fn load(bytes: &[u8], at: usize, len: usize) -> u64 {
     }
 }
 
+/// Whether the gap `from..to` between two words is one space or nothing (between Han
+/// characters): the gap nearly every word is followed by, read as bytes without slicing.
+pub(crate) fn one_space_or_none(bytes: &[u8], from: usize, to: usize) -> bool {
+    to == from || (to == from + 1 && bytes[from] == b' ')
+}
+
 fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
     let mut start = from;
     while start < bytes.len() {

@@ -2,6 +2,7 @@
 
 use super::{Context, Measurement, Outcome, Signal, SignalInfo, ramp};
 use crate::span::Span;
+use crate::words::one_space_or_none;
 
 pub struct PlainPunctuation;
 
@@ -81,9 +82,7 @@ fn count_marks(text: &str, words: &[Span]) -> Marks {
     let bytes = text.as_bytes();
     for (k, word) in words.iter().enumerate() {
         let start = word.start as usize;
-        // Most gaps are one space, or nothing between Han characters; bytes, not a str, skip
-        // the character-boundary checks.
-        if start == from || (start == from + 1 && bytes[from] == b' ') {
+        if one_space_or_none(bytes, from, start) {
             from = word.end as usize;
             continue;
         }
