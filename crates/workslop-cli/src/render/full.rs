@@ -2,6 +2,8 @@
 
 use std::io::{self, Write};
 
+use rayon::prelude::*;
+
 use unicode_width::UnicodeWidthStr;
 use workslop_core::{Finding, Severity, Verdict};
 
@@ -43,69 +45,113 @@ impl Full {
         }
     }
 
-    fn finding(
-        &self,
-        out: &mut dyn Write,
-        path: &str,
-        lines: &[&str],
-        f: &Finding,
-    ) -> io::Result<()> {
-        let style = if f.severity == Severity::Warning {
-            YELLOW
-        } else {
-            BLUE
-        };
-        writeln!(
-            out,
-            "{}:{}:{}: {} {}",
-            self.paint(BOLD, path),
-            f.line,
-            f.column,
-            self.paint(style, &f.code),
-            f.message
-        )?;
-        if self.concise {
-            return Ok(());
+    /// Appends `text`, in `style` when colour is on.
+    fn push_painted(&self, buf: &mut Vec<u8>, style: &str, text: &str) {
+        if self.color {
+            buf.extend_from_slice(style.as_bytes());
         }
+        buf.extend_from_slice(text.as_bytes());
+        if self.color {
+            buf.extend_from_slice(RESET.as_bytes());
+        }
+    }
+
+    /// `path:line:column: code message`, the line that opens a finding in both formats. It is
+    /// put together by hand: through `write!` it took most of the time spent printing.
+    fn push_finding_line(&self, buf: &mut Vec<u8>, path: &str, f: &Finding) {
+        let mut number = itoa::Buffer::new();
+        self.push_painted(buf, BOLD, path);
+        buf.push(b':');
+        buf.extend_from_slice(number.format(f.line).as_bytes());
+        buf.push(b':');
+        buf.extend_from_slice(number.format(f.column).as_bytes());
+        buf.extend_from_slice(b": ");
+        self.push_painted(buf, severity_style(f.severity), &f.code);
+        buf.push(b' ');
+        buf.extend_from_slice(f.message.as_bytes());
+        buf.push(b'\n');
+    }
+
+    fn finding(&self, buf: &mut Vec<u8>, path: &str, lines: &[&str], f: &Finding) {
+        self.push_finding_line(buf, path, f);
+        if self.concise {
+            return;
+        }
+        let style = severity_style(f.severity);
         let line_text = lines
             .get(f.line as usize - 1)
             .map_or("", |l| l.trim_end_matches('\r'));
-        let number = f.line.to_string();
-        let gutter = " ".repeat(number.len());
-        let before: String = line_text.chars().take(f.column as usize - 1).collect();
-        let underline_chars = if f.end_line == f.line {
-            (f.end_column.saturating_sub(f.column)) as usize
+        let start = char_offset(line_text, f.column as usize - 1);
+        let end = if f.end_line == f.line {
+            let flagged = (f.end_column.saturating_sub(f.column)) as usize;
+            start + char_offset(&line_text[start..], flagged)
         } else {
-            line_text
-                .chars()
-                .count()
-                .saturating_sub(f.column as usize - 1)
+            line_text.len()
         };
-        let flagged: String = line_text
-            .chars()
-            .skip(f.column as usize - 1)
-            .take(underline_chars)
-            .collect();
-        let pad = " ".repeat(before.width());
-        let carets = "^".repeat(flagged.width().max(1));
-        let bar = self.paint(BLUE, "|");
-        writeln!(out, "{gutter} {bar}")?;
-        writeln!(
-            out,
-            "{} {bar} {}",
-            self.paint(BLUE, &number),
-            expand_tabs(line_text)
-        )?;
-        writeln!(out, "{gutter} {bar} {pad}{}", self.paint(style, &carets))?;
+        let mut line_number = itoa::Buffer::new();
+        let line_number = line_number.format(f.line);
+        // The margin under the line number, then a mark: `  |` or `  =`.
+        let margin = |buf: &mut Vec<u8>, mark: &str| {
+            buf.extend(std::iter::repeat_n(b' ', line_number.len() + 1));
+            self.push_painted(buf, BLUE, mark);
+        };
+        margin(buf, "|");
+        buf.push(b'\n');
+        self.push_painted(buf, BLUE, line_number);
+        buf.push(b' ');
+        self.push_painted(buf, BLUE, "|");
+        buf.push(b' ');
+        buf.extend(line_text.bytes().map(|b| if b == b'\t' { b' ' } else { b }));
+        buf.push(b'\n');
+        margin(buf, "|");
+        buf.extend(std::iter::repeat_n(b' ', line_text[..start].width() + 1));
+        let carets = "^".repeat(line_text[start..end].width().max(1));
+        self.push_painted(buf, style, &carets);
+        buf.push(b'\n');
         if let Some(s) = &f.suggestion {
-            writeln!(out, "{gutter} {} help: {s}", self.paint(BLUE, "="))?;
+            margin(buf, "=");
+            buf.extend_from_slice(b" help: ");
+            buf.extend_from_slice(s.as_bytes());
+            buf.push(b'\n');
         }
-        writeln!(out)
+        buf.push(b'\n');
+    }
+
+    /// The findings of one file as they are printed; many are rendered in parallel.
+    fn findings(&self, path: &str, lines: &[&str], findings: &[Finding]) -> Vec<Vec<u8>> {
+        let render = |chunk: &[Finding]| {
+            let mut buf = Vec::with_capacity(chunk.len() * 80);
+            for f in chunk {
+                self.finding(&mut buf, path, lines, f);
+            }
+            buf
+        };
+        if findings.len() < PARALLEL_FINDINGS {
+            return vec![render(findings)];
+        }
+        findings
+            .par_chunks(PARALLEL_FINDINGS / 2)
+            .map(render)
+            .collect()
     }
 }
 
-fn expand_tabs(line: &str) -> String {
-    line.replace('\t', " ")
+/// From this many findings in one file, they are rendered in parallel.
+const PARALLEL_FINDINGS: usize = 2048;
+
+fn severity_style(severity: Severity) -> &'static str {
+    if severity == Severity::Warning {
+        YELLOW
+    } else {
+        BLUE
+    }
+}
+
+/// The byte offset of the character `chars` characters into `text`, or its end.
+fn char_offset(text: &str, chars: usize) -> usize {
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i)
 }
 
 impl Render for Full {
@@ -120,8 +166,8 @@ impl Render for Full {
         } else {
             source.lines().collect()
         };
-        for f in &report.findings {
-            self.finding(out, &checked.path, &lines, f)?;
+        for part in self.findings(&checked.path, &lines, &report.findings) {
+            out.write_all(&part)?;
         }
         let style = match report.verdict {
             Verdict::Fail => RED,
@@ -183,5 +229,83 @@ mod tests {
             assert!(text.ends_with("team."), "{line:?}");
         }
         assert!(out.contains(&format!("\n{last} | Line {last} will")));
+    }
+
+    #[test]
+    fn many_findings_rendered_in_parallel_come_out_in_order() {
+        let source: String = (1..=3000)
+            .map(|i| format!("Line {i} will unlock the full potential of your team.\n"))
+            .collect();
+        let report = Scorer::new(Config::default())
+            .unwrap()
+            .score(&source, Format::Text);
+        assert!(report.findings.len() >= PARALLEL_FINDINGS);
+        let lines: Vec<&str> = source.lines().collect();
+        for concise in [true, false] {
+            let full = Full {
+                color: false,
+                concise,
+            };
+            let mut one_at_a_time = Vec::new();
+            for f in &report.findings {
+                full.finding(&mut one_at_a_time, "a.txt", &lines, f);
+            }
+            let parts = full.findings("a.txt", &lines, &report.findings);
+            assert!(parts.len() > 1);
+            assert_eq!(parts.concat(), one_at_a_time);
+        }
+    }
+
+    fn finding(line: u32, column: u32, end_column: u32) -> Finding {
+        Finding {
+            code: "WS101".into(),
+            name: "stock-phrases".into(),
+            message: "Stock phrase".into(),
+            severity: Severity::Warning,
+            span: workslop_core::Span::new(0, 0),
+            line,
+            column,
+            end_line: line,
+            end_column,
+            suggestion: Some("say what it does".into()),
+        }
+    }
+
+    #[test]
+    fn a_finding_underlines_its_characters_under_its_line() {
+        let full = Full {
+            color: false,
+            concise: false,
+        };
+        let mut out = Vec::new();
+        let lines = ["first", "\tWe unlock the full potential.\r"];
+        full.finding(&mut out, "a.md", &lines, &finding(2, 5, 11));
+        let expected = "a.md:2:5: WS101 Stock phrase\n  |\n2 |  We unlock the full potential.\n  |     ^^^^^^\n  = help: say what it does\n\n";
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+    }
+
+    #[test]
+    fn colour_paints_the_path_code_and_marks_and_nothing_else() {
+        let mut out = Vec::new();
+        let concise = Full {
+            color: true,
+            concise: true,
+        };
+        concise.finding(&mut out, "a.md", &[], &finding(3, 7, 9));
+        let expected = format!("{BOLD}a.md{RESET}:3:7: {YELLOW}WS101{RESET} Stock phrase\n");
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+
+        let mut out = Vec::new();
+        let full = Full {
+            color: true,
+            concise: false,
+        };
+        full.finding(&mut out, "a.md", &["Ünlock it"], &finding(1, 1, 7));
+        let bar = format!("{BLUE}|{RESET}");
+        let expected = format!(
+            "{BOLD}a.md{RESET}:1:1: {YELLOW}WS101{RESET} Stock phrase\n  {bar}\n\
+             {BLUE}1{RESET} {bar} Ünlock it\n  {bar} {YELLOW}^^^^^^{RESET}\n  {BLUE}={RESET} help: say what it does\n\n"
+        );
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
     }
 }
