@@ -9,6 +9,7 @@ use crate::files::{STDIN_STAND_IN, Selection, collect, format_of, looks_binary, 
 use crate::render::{Checked, Outcome, Summary, renderer};
 use crate::settings::Settings;
 use rayon::prelude::*;
+use workslop_core::InputError;
 
 /// Files scored and printed per batch: output stays in path order and memory stays bounded
 /// (two batches at most: one printed, the next scored).
@@ -129,7 +130,7 @@ fn check_file(settings: &Settings, path: &Path, args: &CheckArgs) -> Checked {
         .to_string();
     let outcome = match std::fs::read(path) {
         Err(e) => Outcome::Error(format!("cannot read: {e}")),
-        Ok(bytes) => score(settings, path, &bytes, args),
+        Ok(bytes) => score(settings, path, bytes, args),
     };
     Checked {
         path: display,
@@ -151,7 +152,7 @@ fn check_stdin(settings: &Settings, args: &CheckArgs) -> Checked {
                 PathBuf::from(STDIN_STAND_IN)
             };
             settings.prepare_one(&lookup, &bytes, args.scoring.input_format);
-            score(settings, &lookup, &bytes, args)
+            score(settings, &lookup, bytes, args)
         }
     };
     Checked {
@@ -160,8 +161,8 @@ fn check_stdin(settings: &Settings, args: &CheckArgs) -> Checked {
     }
 }
 
-fn score(settings: &Settings, path: &Path, bytes: &[u8], args: &CheckArgs) -> Outcome {
-    if looks_binary(bytes) {
+fn score(settings: &Settings, path: &Path, bytes: Vec<u8>, args: &CheckArgs) -> Outcome {
+    if looks_binary(&bytes) {
         return Outcome::Skipped("binary file".into());
     }
     let resolved = match settings.for_path(path) {
@@ -169,10 +170,14 @@ fn score(settings: &Settings, path: &Path, bytes: &[u8], args: &CheckArgs) -> Ou
         Err(e) => return Outcome::Error(e),
     };
     let format = format_of(path, args.scoring.input_format);
-    match resolved.score_bytes(bytes, format) {
+    // The bytes become the source the findings are shown in, without a copy.
+    let source = match String::from_utf8(bytes) {
+        Ok(source) => source,
+        Err(e) => return Outcome::Error(InputError::from(e.utf8_error()).to_string()),
+    };
+    match resolved.try_score(&source, format) {
         Ok(report) => {
             let fail_threshold = resolved.config().thresholds.for_length(report.words).1;
-            let source = String::from_utf8(bytes.to_vec()).unwrap_or_default();
             Outcome::Scored {
                 source,
                 report,

@@ -38,6 +38,14 @@ pub enum InputError {
     TooLarge { bytes: usize },
 }
 
+impl From<std::str::Utf8Error> for InputError {
+    fn from(e: std::str::Utf8Error) -> Self {
+        InputError::NotUtf8 {
+            valid_up_to: e.valid_up_to(),
+        }
+    }
+}
+
 impl std::fmt::Display for InputError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -129,10 +137,7 @@ impl Scorer {
 
     /// Scores bytes, which must be UTF-8.
     pub fn score_bytes(&self, bytes: &[u8], format: Format) -> Result<Report, InputError> {
-        let text = std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
-            valid_up_to: e.valid_up_to(),
-        })?;
-        self.try_score(text, format)
+        self.try_score(std::str::from_utf8(bytes)?, format)
     }
 
     /// Scores one text; errors only when it is over 4 GiB.
