@@ -197,14 +197,20 @@ mod tests {
 
     use super::*;
 
-    #[test]
-    fn each_finding_shows_its_own_line_of_a_long_file() {
+    /// Three thousand lines, each with a stock phrase, ended by `newline`, and their report.
+    fn long_file(newline: &str) -> (String, workslop_core::Report) {
         let source: String = (1..=3000)
-            .map(|i| format!("Line {i} will unlock the full potential of your team.\r\n"))
+            .map(|i| format!("Line {i} will unlock the full potential of your team.{newline}"))
             .collect();
         let report = Scorer::new(Config::default())
             .unwrap()
             .score(&source, Format::Text);
+        (source, report)
+    }
+
+    #[test]
+    fn each_finding_shows_its_own_line_of_a_long_file() {
+        let (source, report) = long_file("\r\n");
         let last = report.findings.last().expect("findings").line;
         let checked = Checked {
             path: "long.txt".into(),
@@ -233,12 +239,7 @@ mod tests {
 
     #[test]
     fn many_findings_rendered_in_parallel_come_out_in_order() {
-        let source: String = (1..=3000)
-            .map(|i| format!("Line {i} will unlock the full potential of your team.\n"))
-            .collect();
-        let report = Scorer::new(Config::default())
-            .unwrap()
-            .score(&source, Format::Text);
+        let (source, report) = long_file("\n");
         assert!(report.findings.len() >= PARALLEL_FINDINGS);
         let lines: Vec<&str> = source.lines().collect();
         for concise in [true, false] {
