@@ -4,6 +4,8 @@
 
 use std::time::Instant;
 
+// The allocator the Python module uses, from the benches crate.
+use workslop_benches as _;
 use workslop_core::{Config, Format, Scorer};
 
 fn main() {

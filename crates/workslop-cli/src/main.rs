@@ -18,8 +18,7 @@ use crate::args::{Cli, Command};
 use crate::exit::Exit;
 
 /// Scoring allocates many small vectors and strings per document; glibc's allocator spent
-/// about a tenth of a `check` run in its own bookkeeping. mimalloc's v2 line (the `v2`
-/// feature) spreads a run over fewer pages than v3, so the kernel zeroes less memory.
+/// about a tenth of a `check` run in its own bookkeeping.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
