@@ -133,12 +133,17 @@ fn words_of(prose: &str, parallel: bool) -> Vec<Span> {
         words
     };
     let middle = prose.len() / 2;
-    let cut = (prose.as_bytes()[middle..].iter())
-        .position(u8::is_ascii_whitespace)
-        .map(|i| middle + i);
-    let Some(cut) = cut.filter(|_| parallel) else {
+    let cut = parallel
+        .then(|| {
+            prose.as_bytes()[middle..]
+                .iter()
+                .position(u8::is_ascii_whitespace)
+        })
+        .flatten();
+    let Some(cut) = cut.map(|i| middle + i) else {
         return split(prose, prose.len());
     };
+    // The first half's vector has room for the second's words, appended to it.
     let (mut words, second) = rayon::join(
         || split(&prose[..cut], prose.len()),
         || split(&prose[cut..], prose.len() - cut),
