@@ -189,7 +189,7 @@ impl Scorer {
         };
         let results: Vec<_> = if parallel {
             // The shared details and lexicon hits are found while the signals that do not
-            // read them are measured; the readers come last.
+            // read them are measured; the readers follow as soon as they are found.
             let (readers, others): (Vec<_>, Vec<_>) = (REGISTRY.iter().zip(&self.weights))
                 .enumerate()
                 .partition(|(_, (signal, _))| reads_shared(signal.info().code));
@@ -198,8 +198,14 @@ impl Scorer {
                     .map(|(i, signal)| (i, measure(signal)))
                     .collect::<Vec<_>>()
             };
-            let ((), mut results) = rayon::join(|| cx.find_shared(), || measure_all(others));
-            results.extend(measure_all(readers));
+            let (mut results, others) = rayon::join(
+                || {
+                    cx.find_shared();
+                    measure_all(readers)
+                },
+                || measure_all(others),
+            );
+            results.extend(others);
             results.sort_unstable_by_key(|&(i, _)| i);
             results.into_iter().map(|(_, result)| result).collect()
         } else {
