@@ -13,6 +13,9 @@ pub struct LineCol {
     pub column: u32,
 }
 
+/// The most bytes from a span's start to its end that are counted on from the start.
+const NEAR_END_BYTES: usize = 4096;
+
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
@@ -63,6 +66,41 @@ impl LineIndex {
         }
         out
     }
+
+    /// Positions of the ends of `spans`, given the positions of their starts as
+    /// [`LineIndex::positions`] finds them: an end on its start's line and near it is counted on
+    /// from the start, which needs no sort; the others are found as `positions` finds them.
+    pub fn end_positions(
+        &self,
+        text: &str,
+        spans: &[(usize, usize)],
+        starts: &[LineCol],
+    ) -> Vec<LineCol> {
+        let mut out = Vec::with_capacity(spans.len());
+        let mut far = Vec::new();
+        for (i, (&(start, end), at)) in spans.iter().zip(starts).enumerate() {
+            let start = floor_char_boundary(text, start.min(text.len()));
+            let end = floor_char_boundary(text, end.min(text.len()));
+            // The start of the line after the start's.
+            let next_line = self.starts.get(at.line as usize).copied();
+            let near = (start..=start + NEAR_END_BYTES).contains(&end)
+                && next_line.is_none_or(|next| end < next);
+            if near {
+                let column = at.column + text[start..end].chars().count() as u32;
+                out.push(LineCol { column, ..*at });
+            } else {
+                out.push(*at);
+                far.push(i);
+            }
+        }
+        if !far.is_empty() {
+            let offsets: Vec<usize> = far.iter().map(|&i| spans[i].1).collect();
+            for (&i, found) in far.iter().zip(self.positions(text, &offsets)) {
+                out[i] = found;
+            }
+        }
+        out
+    }
 }
 
 fn floor_char_boundary(text: &str, mut at: usize) -> usize {
@@ -98,6 +136,21 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn end_positions_are_those_found_in_one_pass(
+            text in "[ab\né€\r]{0,40}",
+            spans in proptest::collection::vec((0usize..50, 0usize..50), 0..20),
+        ) {
+            let index = LineIndex::new(&text);
+            let starts: Vec<usize> = spans.iter().map(|s| s.0).collect();
+            let ends: Vec<usize> = spans.iter().map(|s| s.1).collect();
+            let at = index.positions(&text, &starts);
+            proptest::prop_assert_eq!(
+                index.end_positions(&text, &spans, &at),
+                index.positions(&text, &ends)
+            );
+        }
+
         #[test]
         fn positions_are_those_counted_from_the_start(
             text in "[ab\né€\r]{0,40}",

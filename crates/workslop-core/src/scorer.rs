@@ -395,13 +395,13 @@ fn locate(text: &str, raw: Vec<RawFinding>) -> Vec<Finding> {
         return Vec::new();
     }
     let index = LineIndex::new(text);
-    // The starts come in order; the ends are sorted apart.
-    let starts: Vec<usize> = order.iter().map(|&key| (key >> 96) as usize).collect();
-    let ends: Vec<usize> = order
-        .iter()
-        .map(|&key| (key >> 64) as u32 as usize)
+    let spans: Vec<(usize, usize)> = (order.iter())
+        .map(|&key| ((key >> 96) as usize, (key >> 64) as u32 as usize))
         .collect();
-    let (starts, ends) = (index.positions(text, &starts), index.positions(text, &ends));
+    // The starts come in order; the ends are counted on from them.
+    let starts: Vec<usize> = spans.iter().map(|&(start, _)| start).collect();
+    let starts = index.positions(text, &starts);
+    let ends = index.end_positions(text, &spans, &starts);
     let mut raw: Vec<Option<RawFinding>> = raw.into_iter().map(Some).collect();
     // Every finding is taken once; collecting from `filter_map` would grow the vector instead.
     let mut located = Vec::with_capacity(order.len());
