@@ -74,28 +74,77 @@ const SHARED_MARKERS: &[&str] = &[
     "a", "all", "an", "as", "at", "by", "for", "in", "is", "more", "not", "of", "on", "or", "to",
     "us", "we",
 ];
-/// Frequent function words of the other Latin-script languages that are not English words,
-/// in ASCII (a word with a letter outside ASCII already rules the shared markers out).
+/// Frequent function words of the other Latin-script languages that are not English words
+/// and do not mark one language (see [`LANGUAGE_MARKERS`] for those), in ASCII (a word with a
+/// letter outside ASCII already rules the shared markers out).
 const FOREIGN_MARKERS: &[&str] = &[
     "de", "en", "e", "o", "te", // several
-    "auch", "auf", "das", "dem", "den", "der", "die", "ein", "eine", "ist", "mit", "nicht", "sich",
-    "sie", "und", "wir", "zu", // de
-    "au", "aux", "avec", "ce", "dans", "des", "du", "est", "et", "la", "le", "les", "nous", "pas",
-    "pour", "qui", "sont", "une", "vous", // fr
-    "con", "del", "el", "es", "las", "los", "muy", "para", "pero", "por", "que", "su", "sus",
-    "y", // es
-    "anche", "che", "della", "di", "gli", "il", "molto", "non", "per", "sono", "una", // it
-    "da", "dos", "em", "mais", "os", "um", "uma", // pt
+    "das", "dem", "den", "der", "die", "mit", // de
+    "au", "ce", "des", "du", "la", "le", "les", "qui", // fr
+    "con", "del", "el", "es", "para", "por", "que", "su", "sus", // es
+    "di", "il", "non", "per", "una", // it
+    "da", "dos", "mais", "os", "um", // pt
     "een", "het", "niet", "ook", "op", "van", "voor", "zijn", // nl
     "att", "det", "har", "inte", "jag", "och", "som", // sv
     "er", "ikke", "jeg", "og", "til", // da, nb
-    "jest", "nie", "oraz", // pl
+    "nie", // pl
     "bir", "bu", "ile", "ve", // tr
     "dan", "dengan", "ini", "tidak", "untuk", "yang", // id
     "cu", "este", "foarte", "pe", "sunt", // ro
     "ei", "ja", // fi
     "az", "egy", "hogy", "nem", // hu
     "je", "na", "se", // cs
+];
+/// Frequent function words of a language we ship data for that are not common words in any
+/// other detectable language ("das" is also Portuguese, "il" French, "um" German, "jak" Czech,
+/// "el" and "au" Romanian). For the English rule they are foreign markers.
+const LANGUAGE_MARKERS: &[(&str, &[&str])] = &[
+    (
+        "de",
+        &[
+            "aber", "auch", "auf", "dass", "ein", "eine", "einem", "einen", "einer", "für", "gibt",
+            "haben", "hatte", "ich", "ist", "kann", "nicht", "noch", "nur", "oder", "schon",
+            "sehr", "sich", "sie", "sind", "und", "uns", "unser", "unsere", "vom", "wenn", "wir",
+            "wird", "wurde", "zu", "zum", "zur", "über",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "estaba", "están", "fue", "hay", "las", "los", "muy", "más", "nosotros", "pero",
+            "también", "tiene", "y",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "aux", "avec", "avons", "ces", "cette", "dans", "elle", "est", "et", "leur", "leurs",
+            "mon", "notre", "nous", "ont", "pas", "pour", "sommes", "sont", "sur", "tout", "très",
+            "une", "votre", "vous", "était", "été", "être",
+        ],
+    ),
+    (
+        "it",
+        &[
+            "abbiamo", "alla", "anche", "che", "degli", "dei", "della", "delle", "ed", "essere",
+            "gli", "hanno", "molto", "nel", "nella", "perché", "più", "questa", "questo", "sono",
+            "stata", "stato", "è",
+        ],
+    ),
+    (
+        "pl",
+        &[
+            "bardzo", "być", "dla", "jego", "jest", "już", "która", "które", "który", "może",
+            "można", "oraz", "przez", "się", "są", "tego", "tylko", "w", "że",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "ao", "com", "em", "foi", "isso", "muito", "não", "nós", "pela", "pelas", "pelo",
+            "pelos", "seu", "sua", "são", "também", "uma", "você", "é",
+        ],
+    ),
 ];
 /// A sample of at least `MARKER_SAMPLE_WORDS` words is English without asking the detector,
 /// which costs more than the rest of the document stage on a short text, when this share of
@@ -106,6 +155,11 @@ const FOREIGN_MARKERS: &[&str] = &[
 const ENGLISH_MARKER_SHARE: f64 = 0.12;
 const ENGLISH_OR_SHARED_SHARE: f64 = 0.15;
 const MARKER_SAMPLE_WORDS: usize = 10;
+/// A sample of Latin letters alone is in one of the [`LANGUAGE_MARKERS`] languages without
+/// asking the detector when it holds at least this many of that language's markers, and they
+/// outnumber those of every other language, English included, this many times over.
+const LANGUAGE_MARKERS_NEEDED: usize = 3;
+const LANGUAGE_MARKER_DOMINANCE: usize = 3;
 
 /// Which of the marker lists a word is on.
 #[derive(Clone, Copy)]
@@ -113,6 +167,8 @@ enum Marker {
     English,
     Shared,
     Foreign,
+    /// A foreign marker of one language: its index in [`LANGUAGE_MARKERS`].
+    Of(usize),
 }
 
 static MARKERS: LazyLock<rustc_hash::FxHashMap<&'static [u8], Marker>> = LazyLock::new(|| {
@@ -121,24 +177,44 @@ static MARKERS: LazyLock<rustc_hash::FxHashMap<&'static [u8], Marker>> = LazyLoc
         (SHARED_MARKERS, Marker::Shared),
         (FOREIGN_MARKERS, Marker::Foreign),
     ];
-    lists
-        .iter()
-        .flat_map(|&(list, marker)| list.iter().map(move |&word| (word.as_bytes(), marker)))
+    let languages =
+        (LANGUAGE_MARKERS.iter().enumerate()).map(|(i, &(_, list))| (list, Marker::Of(i)));
+    (lists.into_iter().chain(languages))
+        .flat_map(|(list, marker)| list.iter().map(move |&word| (word.as_bytes(), marker)))
         .collect()
 });
 
 /// The longest marker, in bytes.
-const MARKER_BYTES: usize = 6;
+const MARKER_BYTES: usize = 8;
 
 fn marker(word: &str) -> Option<Marker> {
     let mut lower = [0u8; MARKER_BYTES];
-    let bytes = word.as_bytes();
-    if bytes.len() > MARKER_BYTES || !word.is_ascii() {
+    if word.len() > MARKER_BYTES {
         return None;
     }
-    lower[..bytes.len()].copy_from_slice(bytes);
-    lower.make_ascii_lowercase();
-    MARKERS.get(&lower[..bytes.len()]).copied()
+    let len = if word.is_ascii() {
+        lower[..word.len()].copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        word.len()
+    } else {
+        let mut len = 0;
+        for c in word.chars().flat_map(char::to_lowercase) {
+            let end = len + c.len_utf8();
+            if end > MARKER_BYTES {
+                return None;
+            }
+            c.encode_utf8(&mut lower[len..end]);
+            len = end;
+        }
+        len
+    };
+    MARKERS.get(&lower[..len]).copied()
+}
+
+/// Whether `c` is a letter of a script other than Latin (Latin letters end at U+024F, but for
+/// the Vietnamese block U+1E00-U+1EFF).
+fn outside_latin(c: char) -> bool {
+    c.is_alphabetic() && c > '\u{24f}' && !('\u{1e00}'..='\u{1eff}').contains(&c)
 }
 
 /// Detects the language of a prose sample; `None` when unsure.
@@ -153,7 +229,9 @@ pub fn detect<'w>(words: impl Iterator<Item = &'w str>) -> Option<&'static Langu
     if sample.is_english_by_markers() {
         return Language::by_code("en");
     }
-    detect_with_whatlang(&sample.text)
+    sample
+        .language_by_markers()
+        .or_else(|| detect_with_whatlang(&sample.text))
 }
 
 /// The first `SAMPLE_BYTES` of a text's words, and what its markers say.
@@ -164,7 +242,10 @@ struct Sample {
     english: usize,
     shared: usize,
     foreign: usize,
+    /// Per language of [`LANGUAGE_MARKERS`], its markers.
+    marked: [usize; LANGUAGE_MARKERS.len()],
     letters_outside_ascii: bool,
+    letters_outside_latin: bool,
 }
 
 impl Sample {
@@ -184,11 +265,18 @@ impl Sample {
                 Some(Marker::English) => sample.english += 1,
                 Some(Marker::Shared) => sample.shared += 1,
                 Some(Marker::Foreign) => sample.foreign += 1,
+                Some(Marker::Of(language)) => {
+                    sample.foreign += 1;
+                    sample.marked[language] += 1;
+                }
                 None if !sample.letters_outside_ascii => {
                     sample.letters_outside_ascii = !word.is_ascii()
                         && word.chars().any(|c| !c.is_ascii() && c.is_alphabetic());
                 }
                 None => {}
+            }
+            if !sample.letters_outside_latin && !word.is_ascii() {
+                sample.letters_outside_latin = word.chars().any(outside_latin);
             }
         }
         sample
@@ -202,6 +290,21 @@ impl Sample {
                     && self.foreign == 0
                     && !self.letters_outside_ascii
                     && (self.english + self.shared) as f64 >= ENGLISH_OR_SHARED_SHARE * words))
+    }
+
+    /// The language whose markers decide the sample (see [`LANGUAGE_MARKERS_NEEDED`]), if one's
+    /// do.
+    fn language_by_markers(&self) -> Option<&'static Language> {
+        if self.words < MARKER_SAMPLE_WORDS || self.letters_outside_latin {
+            return None;
+        }
+        let (index, &count) = (self.marked.iter().enumerate()).max_by_key(|&(_, &n)| n)?;
+        let rivals = self.marked.iter().sum::<usize>() - count + self.english;
+        let decides =
+            count >= LANGUAGE_MARKERS_NEEDED && rivals * LANGUAGE_MARKER_DOMINANCE <= count;
+        decides
+            .then(|| Language::by_code(LANGUAGE_MARKERS[index].0))
+            .flatten()
     }
 }
 
@@ -292,10 +395,18 @@ mod tests {
 
     #[test]
     fn every_marker_is_on_one_list_and_fits_the_lookup() {
-        let all = [ENGLISH_MARKERS, SHARED_MARKERS, FOREIGN_MARKERS].concat();
+        let mut all = [ENGLISH_MARKERS, SHARED_MARKERS, FOREIGN_MARKERS].concat();
+        all.extend(LANGUAGE_MARKERS.iter().flat_map(|&(_, list)| list));
         assert_eq!(MARKERS.len(), all.len(), "a word is on two marker lists");
+        for &(code, list) in LANGUAGE_MARKERS {
+            assert!(Language::by_code(code).and_then(Language::data).is_some());
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{code}: not sorted");
+        }
+        // The English rule's lists are ASCII: a letter outside ASCII rules English out alone.
+        let ascii = [ENGLISH_MARKERS, SHARED_MARKERS, FOREIGN_MARKERS].concat();
+        assert!(ascii.iter().all(|word| word.is_ascii()));
         for word in all {
-            assert!(word.len() <= MARKER_BYTES && word.is_ascii(), "{word}");
+            assert!(word.len() <= MARKER_BYTES, "{word}");
             assert_eq!(word, word.to_lowercase(), "{word}");
             assert!(marker(&word.to_uppercase()).is_some(), "{word}");
         }
@@ -408,11 +519,13 @@ mod tests {
         }
     }
 
-    /// How often the English shortcut fires on dev, and whether whatlang agrees there:
-    /// `cargo test -p workslop-core --release -- --ignored english_shortcut --nocapture`.
+    /// How often the marker shortcuts decide on dev, and whether whatlang and dev's label agree
+    /// there, per labelled language and per half of dev's groups (the language markers were
+    /// pruned on the even half, so the odd half is held out):
+    /// `cargo test -p workslop-core --release -- --ignored marker_shortcuts --nocapture`.
     #[test]
     #[ignore = "reads ../shared/eval/dev.jsonl; a measurement, not a check"]
-    fn english_shortcut_agrees_with_whatlang_on_dev() {
+    fn marker_shortcuts_agree_with_whatlang_on_dev() {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/../../../shared/eval/dev.jsonl"
@@ -421,29 +534,48 @@ mod tests {
             eprintln!("skipped: {path} is absent");
             return;
         };
-        let (mut rows, mut fired, mut whatlang_other, mut label_other) = (0, 0, 0, 0);
+        // (half, label) -> rows; decided by the English rule, of them against the label; by
+        // the language markers, of them against whatlang, against the label.
+        let mut counts = std::collections::BTreeMap::<(&str, String), [usize; 6]>::new();
         for line in dev.lines() {
             let row: serde_json::Value = serde_json::from_str(line).expect("dev row");
             let text = row["text"].as_str().unwrap_or_default();
+            let label = row["lang"].as_str().unwrap_or_default().to_string();
+            let group = row["group"].as_str().unwrap_or_default();
+            let fnv = group.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            });
+            let half = if fnv % 2 == 0 {
+                "pruned on"
+            } else {
+                "held out"
+            };
             let mut spans = Vec::new();
             crate::words::split_words(text, &mut spans);
-            rows += 1;
             let sample = Sample::of(spans.iter().map(|w| &text[w.range()]));
-            if !sample.is_english_by_markers() {
-                continue;
-            }
-            fired += 1;
-            let whatlang = detect_with_whatlang(&sample.text).map(|l| l.code);
-            whatlang_other += usize::from(whatlang != Some("en"));
-            if row["lang"] != "en" {
-                label_other += 1;
-                eprintln!("label {} whatlang {whatlang:?}: {text:.80}", row["lang"]);
+            let entry = counts.entry((half, label.clone())).or_default();
+            entry[0] += 1;
+            if sample.is_english_by_markers() {
+                entry[1] += 1;
+                entry[2] += usize::from(label != "en");
+            } else if let Some(decided) = sample.language_by_markers() {
+                let whatlang = detect_with_whatlang(&sample.text).map(|l| l.code);
+                entry[3] += 1;
+                entry[4] += usize::from(whatlang != Some(decided.code));
+                if decided.code != label {
+                    entry[5] += 1;
+                    eprintln!("label {label}, markers {}: {text:.80}", decided.code);
+                }
             }
         }
         eprintln!(
-            "{rows} rows; the shortcut decided {fired} as English; whatlang said otherwise on \
-             {whatlang_other} of them, dev's label on {label_other}"
+            "half       label   rows  English(label differs)  language(whatlang, label differ)"
         );
+        for ((half, label), [rows, english, english_wrong, decided, whatlang, wrong]) in counts {
+            eprintln!(
+                "{half:10} {label:5} {rows:6} {english:10} ({english_wrong:3}) {decided:14} ({whatlang:3}, {wrong:3})"
+            );
+        }
     }
 
     #[test]
@@ -459,6 +591,58 @@ mod tests {
             "Crème brûlée is a dessert for all of us in a café at the corner of a square";
         assert!(sample(accented).letters_outside_ascii);
         assert!(!sample(accented).is_english_by_markers());
+    }
+
+    #[test]
+    fn language_markers_decide_only_a_latin_sample_they_dominate() {
+        let decided = |text: &str| {
+            let sample = Sample::of(text.split(' '));
+            sample.language_by_markers().map(|l| l.code)
+        };
+        for (code, text) in [
+            (
+                "de",
+                "Über Nacht wird der Teig gekühlt und am Morgen ist das Brot noch warm",
+            ),
+            (
+                "es",
+                "El hotel está muy cerca del mar y las habitaciones son amplias pero ruidosas",
+            ),
+            (
+                "fr",
+                "Nous avons aimé la chambre et le personnel était très aimable avec les enfants",
+            ),
+            (
+                "it",
+                "È un albergo molto tranquillo e gli ospiti sono sempre accolti con un sorriso",
+            ),
+            (
+                "pl",
+                "Hotel jest bardzo czysty i można tam spokojnie odpocząć przez cały tydzień",
+            ),
+            (
+                "pt",
+                "Não há muito para fazer mas a equipa é simpática e o hotel fica perto da praia",
+            ),
+        ] {
+            assert_eq!(decided(text), Some(code), "{text}");
+            assert_eq!(
+                detect(text.split(' ')).map(|l| l.code),
+                Some(code),
+                "{text}"
+            );
+        }
+        // No language's markers (Dutch), too few against English ones, letters of another
+        // script, or too short a sample: the detector decides.
+        for text in [
+            "De bakkerij is open van acht tot zes en op zondag is het dicht voor onderhoud",
+            "Das Team und wir sind für the customers of the shop with their own bags and the staff",
+            "Le chef et el personal muy amable y la comida est excellente pour nous",
+            "Unser Hotel ist sehr schön und liegt direkt am Strand Москва und Berlin",
+            "Wir sind sehr froh und dankbar",
+        ] {
+            assert_eq!(decided(text), None, "{text}");
+        }
     }
 
     #[test]

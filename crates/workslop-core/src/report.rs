@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::span::Span;
 
 /// Bumped whenever the same text and configuration could score differently.
-pub const SCORE_VERSION: &str = "0.5.1";
+pub const SCORE_VERSION: &str = "0.5.2";
 
 /// The judgement of one document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
