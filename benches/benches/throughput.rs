@@ -144,6 +144,33 @@ fn end_to_end_chinese(bencher: Bencher, bytes: usize) {
         .bench_local(|| score_all(&scorer, &docs));
 }
 
+/// The other languages we ship data for, in Latin script: their language is found from their
+/// own function words, or by whatlang when those do not decide.
+const OTHER_LATIN_LANGUAGES: [&str; 6] = ["de", "es", "fr", "it", "pl", "pt"];
+
+/// Each of their two drafts (about 1-2.5 KB each): short documents that pay language detection.
+#[divan::bench]
+fn end_to_end_other_latin_languages_1kb(bencher: Bencher) {
+    let scorer = scorer();
+    let (mut docs, mut findings) = (Vec::new(), 0);
+    for lang in OTHER_LATIN_LANGUAGES {
+        for kind in ["generic", "specific"] {
+            let doc = document_of(&[language_draft(lang, kind)], 1_000);
+            let report = scorer.score(&doc, Format::Markdown);
+            assert!(
+                report.lang == lang && report.score.is_some(),
+                "{lang} {kind}"
+            );
+            findings += report.findings.len();
+            docs.push(doc);
+        }
+    }
+    assert!(findings > docs.len(), "{findings} findings");
+    bencher
+        .counter(total_bytes(&docs))
+        .bench_local(|| score_all(&scorer, &docs));
+}
+
 /// Markup stripping, words, language detection, sentences: everything before the signals.
 #[divan::bench(args = SIZES)]
 fn document_stage(bencher: Bencher, bytes: usize) {

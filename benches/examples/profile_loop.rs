@@ -2,11 +2,14 @@
 //! profiler:
 //! `perf record -g target/release/examples/profile_loop [ROUNDS] [BYTES] [CODE]`
 //! (200 rounds of 100 KB documents by default; with signal codes, `WS101,WS201`, those alone; with
-//! `-CODE`, all but that one). `PROFILE_DRAFTS=chinese` scores the Chinese documents instead.
+//! `-CODE`, all but that one). `PROFILE_DRAFTS=chinese` scores the Chinese documents instead, and `PROFILE_DRAFTS=de` (a
+//! language's code) that language's two drafts.
 
 use std::time::Instant;
 
-use workslop_benches::{chinese_drafts, documents_of, english_drafts, one_thread_by_default};
+use workslop_benches::{
+    chinese_drafts, documents_of, english_drafts, language_draft, one_thread_by_default,
+};
 use workslop_core::{Config, Format, Scorer, signal_infos};
 
 fn main() {
@@ -31,6 +34,9 @@ fn main() {
     };
     let drafts = match std::env::var("PROFILE_DRAFTS").as_deref() {
         Ok("chinese") => chinese_drafts(),
+        Ok(lang) if lang.len() == 2 => ["generic", "specific"]
+            .map(|kind| language_draft(lang, kind))
+            .to_vec(),
         _ => english_drafts(),
     };
     let docs = documents_of(&drafts, bytes, drafts.len());
