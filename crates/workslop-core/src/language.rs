@@ -261,7 +261,18 @@ impl Sample {
             sample.text.push_str(word);
             sample.text.push(' ');
             sample.words += 1;
-            match marker(word) {
+            let ascii = word.is_ascii();
+            if !ascii && !sample.letters_outside_latin {
+                sample.letters_outside_latin = word.chars().any(outside_latin);
+            }
+            // Every marker is ASCII or Latin, and language markers do not count beside letters
+            // of another script.
+            let marker = if ascii || !sample.letters_outside_latin {
+                marker(word)
+            } else {
+                None
+            };
+            match marker {
                 Some(Marker::English) => sample.english += 1,
                 Some(Marker::Shared) => sample.shared += 1,
                 Some(Marker::Foreign) => sample.foreign += 1,
@@ -270,13 +281,10 @@ impl Sample {
                     sample.marked[language] += 1;
                 }
                 None if !sample.letters_outside_ascii => {
-                    sample.letters_outside_ascii = !word.is_ascii()
-                        && word.chars().any(|c| !c.is_ascii() && c.is_alphabetic());
+                    sample.letters_outside_ascii =
+                        !ascii && word.chars().any(|c| !c.is_ascii() && c.is_alphabetic());
                 }
                 None => {}
-            }
-            if !sample.letters_outside_latin && !word.is_ascii() {
-                sample.letters_outside_latin = word.chars().any(outside_latin);
             }
         }
         sample
