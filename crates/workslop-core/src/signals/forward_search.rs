@@ -24,7 +24,10 @@ pub(super) struct Searcher<'s, 't> {
 impl ForwardSearch {
     /// Compiles built-in `patterns`; of two that match at the same start, the first listed wins.
     pub(super) fn new<P: AsRef<str>>(patterns: &[P]) -> ForwardSearch {
-        let dfa = DFA::new_many(patterns).expect("valid built-in patterns");
+        let dfa = DFA::builder()
+            .syntax(super::lazy_regex::bytewise_syntax())
+            .build_many(patterns)
+            .expect("valid built-in patterns");
         let for_caches = dfa.clone();
         ForwardSearch {
             dfa,
