@@ -2,8 +2,8 @@
 //! profiler:
 //! `perf record -g target/release/examples/profile_loop [ROUNDS] [BYTES] [CODE]`
 //! (200 rounds of 100 KB documents by default; with signal codes, `WS101,WS201`, those alone; with
-//! `-CODE`, all but that one). `PROFILE_DRAFTS=chinese` scores the Chinese documents instead, and `PROFILE_DRAFTS=de` (a
-//! language's code) that language's two drafts.
+//! `-CODE`, all but that one). `PROFILE_DRAFTS=chinese` scores the Chinese documents instead,
+//! and `PROFILE_DRAFTS=de` (a language's code) that language's two drafts.
 
 use std::time::Instant;
 
