@@ -20,6 +20,7 @@ pub mod language;
 pub mod lexicon;
 mod line_index;
 mod list_items;
+mod locate;
 pub mod lowercase;
 pub mod markup;
 mod masks;

@@ -11,12 +11,13 @@ use crate::document::Document;
 use crate::language::{LANGUAGE_DATA, Language, LanguageData};
 use crate::lexicon::{self, Category, Entry, Matcher};
 use crate::line_index::LineIndex;
+use crate::locate::{locate, merge};
 use crate::markup::Format;
-use crate::report::{Finding, Report, SCORE_VERSION, SignalReport, Verdict, round};
+use crate::report::{Report, SCORE_VERSION, SignalReport, Verdict, round};
 use crate::score::combine;
 use crate::signals::{
-    Articles, BrandTerms, Context, Findings, Job, LanguageResources, Outcome, REGISTRY, RawFinding,
-    Signal, reads_shared,
+    Articles, BrandTerms, Context, Findings, Job, LanguageResources, Outcome, REGISTRY, Signal,
+    reads_shared,
 };
 use crate::suppress::Suppressions;
 
@@ -157,16 +158,22 @@ impl Scorer {
 
     /// Scores a text within the size limit, its signals measured in parallel or in turn.
     fn score_text(&self, text: &str, format: Format, parallel: bool) -> Report {
-        let doc = if parallel {
+        let (lines, doc) = if parallel {
             // The scorer is readied, if it is not yet, while the document is built: building
             // a large one starts with reading its markup and words on one thread.
-            let ((), doc) = rayon::join(
-                || self.prepare(text, format),
+            let (lines, doc) = rayon::join(
+                || {
+                    self.prepare(text, format);
+                    LineIndex::new(text)
+                },
                 || Document::build(text, format, self.forced_language, true),
             );
-            doc
+            (Some(lines), doc)
         } else {
-            Document::build(text, format, self.forced_language, false)
+            (
+                None,
+                Document::build(text, format, self.forced_language, false),
+            )
         };
         let suppressions = if format.has_comments() {
             Suppressions::parse(text)
@@ -187,15 +194,20 @@ impl Scorer {
             };
             ((info, weight.unwrap_or(0.0), outcome), findings.items)
         };
-        let results: Vec<_> = if parallel {
+        let (measured, findings): (Vec<_>, _) = if let Some(lines) = lines {
             // The shared details and lexicon hits are found while the signals that do not
             // read them are measured; the readers follow as soon as they are found.
             let (readers, others): (Vec<_>, Vec<_>) = (REGISTRY.iter().zip(&self.weights))
                 .enumerate()
                 .partition(|(_, (signal, _))| reads_shared(signal.info().code));
+            // Each signal's findings are located on the thread that measured it, which
+            // leaves only their merging for after the last signal.
             let measure_all = |part: Vec<(usize, _)>| {
                 part.into_par_iter()
-                    .map(|(i, signal)| (i, measure(signal)))
+                    .map(|(i, signal)| {
+                        let (measured, raw) = measure(signal);
+                        (i, (measured, locate(text, &lines, raw)))
+                    })
                     .collect::<Vec<_>>()
             };
             let (mut results, others) = rayon::join(
@@ -207,16 +219,21 @@ impl Scorer {
             );
             results.extend(others);
             results.sort_unstable_by_key(|&(i, _)| i);
-            results.into_iter().map(|(_, result)| result).collect()
+            let (measured, located): (_, Vec<_>) =
+                results.into_iter().map(|(_, result)| result).unzip();
+            (measured, merge(located))
         } else {
-            REGISTRY.iter().zip(&self.weights).map(measure).collect()
+            let (measured, raw): (_, Vec<_>) =
+                REGISTRY.iter().zip(&self.weights).map(measure).unzip();
+            let mut all = Vec::with_capacity(raw.iter().map(Vec::len).sum());
+            raw.into_iter().for_each(|mut raw| all.append(&mut raw));
+            let findings = if all.is_empty() {
+                Vec::new()
+            } else {
+                locate(text, &LineIndex::new(text), all)
+            };
+            (measured, findings)
         };
-        let mut raw = Vec::with_capacity(results.iter().map(|(_, f)| f.len()).sum());
-        let mut measured = Vec::with_capacity(REGISTRY.len());
-        for (outcome, mut findings) in results {
-            measured.push(outcome);
-            raw.append(&mut findings);
-        }
         let too_short = doc.length_units() < self.min_words;
         let combined = combine(self.bias, measured.iter().map(|(_, w, o)| (*w, o)));
         let score = (!too_short).then(|| round(combined.score, 1));
@@ -247,7 +264,7 @@ impl Scorer {
             words: doc.words.len(),
             sentences: doc.sentences.len(),
             signals,
-            findings: locate(text, raw),
+            findings,
         }
     }
 
@@ -323,7 +340,7 @@ impl Scorer {
         code: &str,
         text: &str,
         format: Format,
-    ) -> (Outcome, Vec<RawFinding>) {
+    ) -> (Outcome, Vec<crate::signals::RawFinding>) {
         let doc = Document::new(text, format, self.forced_language);
         let suppressions = Suppressions::parse(text);
         let language = doc.language_data().and_then(|d| self.resources(d));
@@ -380,50 +397,6 @@ fn signal_report(
     }
 }
 
-/// Sorts findings by position and gives them lines and columns.
-fn locate(text: &str, raw: Vec<RawFinding>) -> Vec<Finding> {
-    // A finding is large, so its span and place are sorted as one number and each finding is
-    // moved once. `raw` holds the signals' findings in the registry's order, which is that of
-    // their codes: findings with one span come in order of code, then as their signal gave them.
-    let mut order: Vec<u128> = (raw.iter().zip(0..))
-        .map(|(f, i): (&RawFinding, u128)| {
-            (u128::from(f.span.start) << 96) | (u128::from(f.span.end) << 64) | i
-        })
-        .collect();
-    order.sort_unstable();
-    if order.is_empty() {
-        return Vec::new();
-    }
-    let index = LineIndex::new(text);
-    let spans: Vec<(usize, usize)> = (order.iter())
-        .map(|&key| ((key >> 96) as usize, (key >> 64) as u32 as usize))
-        .collect();
-    // The starts come in order; the ends are counted on from them.
-    let starts: Vec<usize> = spans.iter().map(|&(start, _)| start).collect();
-    let starts = index.positions(text, &starts);
-    let ends = index.end_positions(text, &spans, &starts);
-    let mut raw: Vec<Option<RawFinding>> = raw.into_iter().map(Some).collect();
-    // Every finding is taken once; collecting from `filter_map` would grow the vector instead.
-    let mut located = Vec::with_capacity(order.len());
-    for ((&key, start), end) in order.iter().zip(starts).zip(ends) {
-        if let Some(f) = raw[key as u64 as usize].take() {
-            located.push(Finding {
-                code: f.code.into(),
-                name: f.name.into(),
-                message: f.message,
-                severity: f.severity,
-                span: f.span,
-                line: start.line,
-                column: start.column,
-                end_line: end.line,
-                end_column: end.column,
-                suggestion: f.suggestion,
-            });
-        }
-    }
-    located
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -455,35 +428,7 @@ mod tests {
     }
 
     #[test]
-    fn findings_come_by_span_then_code_then_as_their_signal_gave_them() {
-        let finding = |code: &'static str, start: usize, end: usize, message: &str| RawFinding {
-            code,
-            name: "test",
-            span: crate::span::Span::new(start, end),
-            severity: crate::report::Severity::Info,
-            message: message.to_string(),
-            suggestion: None,
-        };
-        // As the scorer gathers them: signal by signal, in the registry's order of codes.
-        let raw = vec![
-            finding("WS101", 4, 9, "a"),
-            finding("WS101", 0, 3, "b"),
-            finding("WS101", 4, 9, "c"),
-            finding("WS201", 4, 9, "d"),
-            finding("WS201", 0, 2, "e"),
-            finding("WS301", 0, 3, "f"),
-            finding("WS301", 4, 6, "g"),
-        ];
-        let located = locate("abc\nefghi", raw);
-        let order: Vec<&str> = located.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(order, ["e", "b", "f", "g", "a", "c", "d"]);
-        let places: Vec<_> = located
-            .iter()
-            .map(|f| (f.line, f.column, f.end_line, f.end_column))
-            .collect();
-        assert_eq!(places[1], (1, 1, 1, 4));
-        assert_eq!(places[6], (2, 1, 2, 6));
-
+    fn findings_come_by_span_then_code() {
         let scorer = Scorer::new(Config::default()).unwrap();
         let long = crate::signals::testing::fixture_texts().concat();
         let findings = scorer.score(&long, Format::Markdown).findings;
