@@ -1,6 +1,6 @@
 //! Which files to read: walking directories (respecting `.gitignore`) and include/exclude globs.
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -78,10 +78,25 @@ pub fn collect(paths: &[PathBuf], selection: &Selection, force_exclude: bool) ->
                 .push(format!("{}: no such file or directory", path.display()));
         }
     }
-    out.files.sort();
-    out.files.dedup();
+    sort_and_dedup(&mut out.files);
     out.errors.sort();
     out
+}
+
+/// Sorts paths as `Path` orders them (component by component) and drops repeats, keeping the
+/// first. Each path's components are found once: sorting the paths themselves parsed them at
+/// every comparison, half a millisecond for 727 files before any was read.
+fn sort_and_dedup(files: &mut Vec<PathBuf>) {
+    let order: Vec<usize> = {
+        let mut keyed: Vec<(Vec<Component<'_>>, usize)> = (files.iter().enumerate())
+            .map(|(i, path)| (path.components().collect(), i))
+            .collect();
+        keyed.sort_unstable();
+        keyed.dedup_by(|later, first| later.0 == first.0);
+        keyed.into_iter().map(|(_, i)| i).collect()
+    };
+    let mut taken: Vec<Option<PathBuf>> = files.drain(..).map(Some).collect();
+    files.extend(order.into_iter().filter_map(|i| taken[i].take()));
 }
 
 fn walk(root: &Path, selection: &Selection, out: &mut Collected) {
@@ -140,4 +155,30 @@ pub fn format_of(path: &Path, forced: Option<Format>) -> Format {
 /// Binary files have a NUL byte near their start.
 pub fn looks_binary(bytes: &[u8]) -> bool {
     bytes[..bytes.len().min(8192)].contains(&0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_sorted_and_deduplicated_as_path_orders_them() {
+        let names = [
+            "a/b", "a.b", "a//b", "./a", "a/./b", "a", "b/a", "a-b/c", "/abs", "../x", "a/b/", "A",
+            "é/z", "e/z", "a/b", "./a/b", "a/b.md", "a/b/c.md", "a b/c", "",
+        ];
+        for rotation in 0..names.len() {
+            let mut files: Vec<PathBuf> = names.iter().map(PathBuf::from).collect();
+            files.rotate_left(rotation);
+            let mut expected = files.clone();
+            expected.sort();
+            expected.dedup();
+            sort_and_dedup(&mut files);
+            // Equal paths may be spelled differently ("a//b"): the same spelling is kept.
+            let spelled = |paths: &[PathBuf]| -> Vec<String> {
+                paths.iter().map(|p| p.display().to_string()).collect()
+            };
+            assert_eq!(spelled(&files), spelled(&expected));
+        }
+    }
 }
