@@ -145,7 +145,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn merging_gives_the_order_of_one_stable_sort(
+        fn merging_gives_the_order_and_places_of_one_stable_sort(
             spans in proptest::collection::vec(
                 proptest::collection::vec((0usize..12, 0usize..4), 0..12), 0..6),
         ) {
@@ -166,9 +166,12 @@ mod tests {
                 })
                 .collect();
             expected.sort_by_key(|&(span, signal, _)| (span, signal));
+            // As a text scored on one thread is located: all signals' findings in one pass.
+            let one_pass = locate(text, &index, raw.concat());
             let merged = merge(raw.into_iter().map(|r| locate(text, &index, r)).collect());
             let expected: Vec<&str> = expected.iter().map(|(_, _, m)| m.as_str()).collect();
             proptest::prop_assert_eq!(messages(&merged), expected);
+            proptest::prop_assert_eq!(merged, one_pass);
         }
     }
 }
