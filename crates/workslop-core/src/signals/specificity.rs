@@ -518,44 +518,58 @@ fn glued_to_letters(text: &str, start: usize) -> bool {
 }
 
 /// English numbers written out; "one" is left out, being mostly a pronoun.
+const SPELLED_NUMBERS: [&str; 20] = [
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dozen",
+];
+
+/// The spelled numbers as integers of their bytes (as `words::load` reads a word), each in the
+/// slot its hash picks. A word is one when its slot holds it: a test without a branch, where
+/// testing its length and first letter took a branch that common words ("the", "to") made as
+/// good as random, and a wrong guess costs the processor more than the lookup.
+static SPELLED_NUMBER_SLOTS: [u64; 128] = spelled_number_slots();
+
+const fn spelled_number_slots() -> [u64; 128] {
+    let mut slots = [0; 128];
+    let mut i = 0;
+    while i < SPELLED_NUMBERS.len() {
+        let bytes = SPELLED_NUMBERS[i].as_bytes();
+        let mut value = 0u64;
+        let mut j = 0;
+        while j < bytes.len() {
+            value |= (bytes[j] as u64) << (8 * j);
+            j += 1;
+        }
+        assert!(
+            slots[number_slot(value)] == 0,
+            "two spelled numbers share a slot"
+        );
+        slots[number_slot(value)] = value;
+        i += 1;
+    }
+    slots
+}
+
+const fn number_slot(value: u64) -> usize {
+    (value.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 57) as usize
+}
+
+/// Whether the lowercase word `lower[range]` is a spelled number. Every number is shorter than
+/// eight bytes, so a longer word, whose first eight bytes hold no zero, never matches.
+fn is_spelled_number_at(lower: &[u8], range: Range<usize>) -> bool {
+    let value = load(lower, range.start, range.len().min(8));
+    (value != 0) & (SPELLED_NUMBER_SLOTS[number_slot(value)] == value)
+}
+
+#[cfg(test)]
 fn is_spelled_number(word: &str) -> bool {
-    (3..=7).contains(&word.len())
-        && matches!(word.as_bytes()[0], b't' | b'f' | b's' | b'e' | b'n' | b'd')
-        && matches!(
-            word,
-            "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "eleven"
-                | "twelve"
-                | "twenty"
-                | "thirty"
-                | "forty"
-                | "fifty"
-                | "sixty"
-                | "seventy"
-                | "eighty"
-                | "ninety"
-                | "dozen"
-        )
+    is_spelled_number_at(word.as_bytes(), 0..word.len())
 }
 
 fn find_spelled_numbers(doc: &Document<'_>, brands: &[Span], out: &mut Vec<Detail>) {
     let lower = doc.lower.as_bytes();
     for &span in &doc.words {
-        // The length and first letter rule out almost every word before it is sliced.
-        let may_be = (3..=7).contains(&span.len())
-            && matches!(
-                lower[span.start as usize],
-                b't' | b'f' | b's' | b'e' | b'n' | b'd'
-            );
-        if may_be && is_spelled_number(&doc.lower[span.range()]) && !overlaps(brands, span) {
+        if is_spelled_number_at(lower, span.range()) && !overlaps(brands, span) {
             out.push(Detail {
                 kind: Kind::Number,
                 span,
@@ -964,6 +978,20 @@ mod tests {
         assert_eq!(small.len(), words.len() + 2);
         assert!(small[..words.len()].iter().all(|&s| s), "{small:?}");
         assert!(!small[words.len()] && !small[words.len() + 1]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spelled_numbers_are_the_listed_words(
+            word in "(two|seven|seventy|twenty|dozen|eight|one|[efnstvwy]{1,9})[a-z]{0,2}",
+            before in "[a-z ]{0,3}",
+        ) {
+            let text = format!("{before}{word}");
+            proptest::prop_assert_eq!(
+                super::is_spelled_number_at(text.as_bytes(), before.len()..text.len()),
+                super::SPELLED_NUMBERS.contains(&word.as_str())
+            );
+        }
     }
 
     #[test]
