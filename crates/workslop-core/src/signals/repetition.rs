@@ -61,7 +61,7 @@ impl Signal for Repetition {
                     .starts_with(|c: char| !crate::han::is_ideograph(c) && c.is_numeric()),
             })
             .collect();
-        let repeated = repeated_trigrams(ids, doc.vocabulary, &numeric);
+        let repeated = repeated_trigrams(ids, &numeric);
         let trigrams = ids.len() - 2;
         let mut repeated_count = 0usize;
         let mut run_start: Option<usize> = None;
@@ -180,35 +180,50 @@ impl Signal for Repetition {
 /// For each trigram position, whether the same trigram started within the previous window.
 /// Trigrams with a number in or just before them are facts restated (prices, hours, units).
 ///
-/// Ids are dense (below `vocabulary`), so each word links to the word's previous use and an
-/// earlier trigram is found by walking back along its first word's links, no further than
-/// the window: a few steps for most words, and no hashing.
-fn repeated_trigrams(ids: &[u32], vocabulary: usize, numeric: &[bool]) -> Vec<bool> {
-    const NONE: u32 = u32::MAX;
-    let mut last_use = vec![NONE; vocabulary];
-    let earlier_use: Vec<u32> = ids
-        .iter()
-        .enumerate()
-        .map(|(i, &id)| std::mem::replace(&mut last_use[id as usize], i as u32))
-        .collect();
+/// A table keyed by trigram holds where each was last counted: the latest earlier use is the
+/// nearest, so one lookup answers, where walking back along a word's earlier uses took a
+/// number of steps the processor could not foresee.
+fn repeated_trigrams(ids: &[u32], numeric: &[bool]) -> Vec<bool> {
+    let trigrams = ids.len().saturating_sub(2);
+    // At most half full; a slot holds a trigram's last counted start plus one, or zero.
+    let mut slots = vec![0u32; (2 * trigrams).max(16).next_power_of_two()];
+    let mask = slots.len() - 1;
     let counted =
         |i: usize| !(numeric[i.saturating_sub(1)] | numeric[i] | numeric[i + 1] | numeric[i + 2]);
-    (0..ids.len() - 2)
+    (0..trigrams)
         .map(|i| {
             if !counted(i) {
                 return false;
             }
-            let mut j = earlier_use[i];
-            while j != NONE && i - j as usize <= WINDOW_WORDS {
-                let at = j as usize;
-                if ids[at + 1] == ids[i + 1] && ids[at + 2] == ids[i + 2] && counted(at) {
-                    return true;
+            let trigram = &ids[i..i + 3];
+            let mut slot = trigram_hash(trigram) as usize & mask;
+            loop {
+                match slots[slot] {
+                    0 => {
+                        slots[slot] = i as u32 + 1;
+                        return false;
+                    }
+                    stored => {
+                        let at = stored as usize - 1;
+                        if ids[at..at + 3] == *trigram {
+                            slots[slot] = i as u32 + 1;
+                            return i - at <= WINDOW_WORDS;
+                        }
+                    }
                 }
-                j = earlier_use[at];
+                slot = (slot + 1) & mask;
             }
-            false
         })
         .collect()
+}
+
+fn trigram_hash(trigram: &[u32]) -> u64 {
+    let mixed = u64::from(trigram[0])
+        ^ u64::from(trigram[1]).rotate_left(21)
+        ^ u64::from(trigram[2]).rotate_left(42);
+    // Fibonacci hashing: the high bits are well mixed, so fold them down.
+    let product = mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    product ^ (product >> 32)
 }
 
 /// Whether the sentence's first words are `phrase`; returns how many words matched.
@@ -305,9 +320,8 @@ mod tests {
             // Few distinct words, so trigrams recur both inside and beyond the window.
             let ids: Vec<u32> = words.iter().map(|&(id, _)| id).collect();
             let numeric: Vec<bool> = words.iter().map(|&(_, n)| n).collect();
-            let vocabulary = 6;
             proptest::prop_assert_eq!(
-                super::repeated_trigrams(&ids, vocabulary, &numeric),
+                super::repeated_trigrams(&ids, &numeric),
                 by_map(&ids, &numeric)
             );
         }
