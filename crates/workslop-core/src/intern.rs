@@ -97,7 +97,12 @@ fn key(bytes: &[u8], start: usize, end: usize) -> Key {
 }
 
 fn hash(key: &Key) -> u64 {
-    let mixed = key.head ^ key.tail.rotate_left(29) ^ u64::from(key.len);
+    spread(key.head ^ key.tail.rotate_left(29) ^ u64::from(key.len))
+}
+
+/// A hash of `mixed` whose low bits, which pick a slot of an open-addressing table, depend on
+/// all of its bits.
+pub(crate) fn spread(mixed: u64) -> u64 {
     // Fibonacci hashing: the high bits are well mixed, so fold them down.
     let product = mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15);
     product ^ (product >> 32)

@@ -218,12 +218,11 @@ fn repeated_trigrams(ids: &[u32], numeric: &[bool]) -> Vec<bool> {
 }
 
 fn trigram_hash(trigram: &[u32]) -> u64 {
-    let mixed = u64::from(trigram[0])
-        ^ u64::from(trigram[1]).rotate_left(21)
-        ^ u64::from(trigram[2]).rotate_left(42);
-    // Fibonacci hashing: the high bits are well mixed, so fold them down.
-    let product = mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    product ^ (product >> 32)
+    crate::intern::spread(
+        u64::from(trigram[0])
+            ^ u64::from(trigram[1]).rotate_left(21)
+            ^ u64::from(trigram[2]).rotate_left(42),
+    )
 }
 
 /// Whether the sentence's first words are `phrase`; returns how many words matched.
