@@ -38,6 +38,7 @@ import signal
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -252,26 +253,29 @@ def run_once(argv: list[str], env: dict[str, str], timeout: float, outdir: Path,
         start = time.perf_counter()
         p = subprocess.Popen(argv, stdout=so, stderr=se, stdin=subprocess.DEVNULL, env=env,
                              cwd=cwd, start_new_session=True)
-        deadline = start + timeout
-        timed_out = False
-        while True:
-            pid, status, usage = os.wait4(p.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() > deadline:
+        # A blocking wait, so the clock stops when the child does; polling every 2 ms made a
+        # 20 ms run look up to a tenth slower. The timer kills a child past its time.
+        timed_out = threading.Event()
+
+        def kill() -> None:
+            timed_out.set()
+            try:
                 os.killpg(p.pid, signal.SIGKILL)
-                pid, status, usage = os.wait4(p.pid, 0)
-                timed_out = True
-                break
-            time.sleep(0.002)
+            except ProcessLookupError:  # it ended as the timer fired
+                pass
+
+        timer = threading.Timer(timeout, kill)
+        timer.start()
+        _, status, usage = os.wait4(p.pid, 0)
         elapsed = time.perf_counter() - start
+        timer.cancel()
         p.returncode = os.waitstatus_to_exitcode(status)
     lines = 0
     for path in (stdout, stderr):  # some tools (alex) report on stderr
         with path.open("rb") as f:
             lines += sum(1 for _ in f)
     return Run(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, p.returncode,
-               lines, timed_out)
+               lines, timed_out.is_set())
 
 
 def failed(run: Run, tool: Tool, outdir: Path) -> str | None:
