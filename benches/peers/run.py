@@ -18,10 +18,10 @@ line takes several files gets both; one that takes a single file gets "file" onl
 
 Each peer is first run once on one fixture draft inside a network namespace with no network
 (`unshare -n`, when it works): a peer that fails there, or fails to install, is skipped with a
-note. Then each tool is timed --runs times (wall clock, whole process, output to a file), and
-the table gives the median, MB/s, and workslop's MB/s divided by the tool's, against workslop
-on all cores (`ws/x`) and on one thread (`ws1/x`), in the same mode. Exit status 1 means
-"findings" for most linters and counts as success.
+note. Then each tool is run --warmup times untimed and timed --runs times in a row (wall clock,
+whole process, output to a file), and the table gives the median, MB/s, and workslop's MB/s
+divided by the tool's, against workslop on all cores (`ws/x`) and on one thread (`ws1/x`), in
+the same mode. Exit status 1 means "findings" for most linters and counts as success.
 
 Standard library only; needs python3 (with venv and pip) and npm on PATH.
 """
@@ -321,6 +321,8 @@ def main() -> int:
     ap.add_argument("--workslop", type=Path, default=REPO / "target" / "release" / "workslop",
                     help="the workslop binary (default: target/release/workslop)")
     ap.add_argument("--runs", type=int, default=3, help="timed runs per tool and mode (3)")
+    ap.add_argument("--warmup", type=int, default=1,
+                    help="untimed runs of each tool before its timed ones, per mode (1)")
     ap.add_argument("--ws-runs", type=int, default=10,
                     help="timed runs of each workslop variant, which take well under a second (10)")
     ap.add_argument("--mb", type=float, default=1.0, help="corpus size in MB (1.0)")
@@ -439,6 +441,9 @@ def main() -> int:
             times: list[Run] = []
             problem = None
             load = os.getloadavg()[0]  # other work on the machine shows here
+            # The first run of a process meets cold caches: it is not timed.
+            for _ in range(args.warmup):
+                run_once(argv, base_env, args.timeout, outdir, workdir)
             wanted = max(1, args.ws_runs if row["tool"] is None else args.runs)
             for i in range(wanted):
                 run = run_once(argv, base_env, args.timeout, outdir, workdir)
@@ -476,8 +481,8 @@ def main() -> int:
           f"load average {load_before[0]:.2f} before the timed runs, {load_after[0]:.2f} after.")
     print(f"Corpus: {len(files)} Markdown drafts from fixtures/drafts, {sizes['dir']:,} bytes "
           f"(dir mode), and the same joined into one file, {sizes['file']:,} bytes (file mode). "
-          f"Median of up to {args.runs} runs per peer and {args.ws_runs} per workslop variant; "
-          f"whole processes, output to a file.")
+          f"Median of up to {args.runs} runs per peer and {args.ws_runs} per workslop variant, "
+          f"each after {args.warmup} untimed; whole processes, output to a file.")
     print("`ws/x`: workslop's MB/s (default threads, same mode) divided by the tool's; "
           "`ws1/x`: the same against workslop --threads 1.")
     for mode in modes:
